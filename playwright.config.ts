@@ -1,0 +1,49 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// The system Chromium (scripts/find-chromium.mjs); Playwright's own browser download is never used here.
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SUBPATH = '/intranet/stance-tracker/';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: 'http://127.0.0.1:4173/',
+    trace: 'off',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: [
+    {
+      command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
+      url: 'http://127.0.0.1:4173/',
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The same build served from a sub-path, as on an intranet server.
+      command: `npx vite preview --port 4174 --strictPort --host 127.0.0.1 --base ${SUBPATH}`,
+      url: `http://127.0.0.1:4174${SUBPATH}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
+});

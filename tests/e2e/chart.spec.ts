@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+
+const bundled = JSON.parse(readFileSync('public/data/stances.json', 'utf8')) as {
+  title: string;
+  actors: { id: string; name: string }[];
+  observations: { actor: string }[];
+};
+const plottedActors = bundled.actors.filter((a) => bundled.observations.some((o) => o.actor === a.id));
+
+test('the first screen draws one line per actor and a legend of them, with no console errors', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
+  const figure = page.getByRole('figure', { name: /^Stance over time/ });
+  await expect(figure).toBeVisible();
+  await expect(figure.locator('g.recharts-line')).toHaveCount(plottedActors.length);
+  for (const actor of plottedActors) {
+    // Each actor's series is drawn with real geometry: a curve, or a dot where it has one point.
+    const marks = figure.locator(`.series-${actor.id} path.recharts-line-curve, circle.series-dot-${actor.id}`);
+    const drawn = await marks.evaluateAll((els) =>
+      els.some((el) => {
+        const box = (el as SVGGraphicsElement).getBBox();
+        return box.width > 0 || box.height > 0;
+      }),
+    );
+    expect(drawn, `series for ${actor.id} is drawn`).toBe(true);
+  }
+  const legend = figure.getByRole('list', { name: 'Legend' });
+  await expect(legend.getByRole('listitem')).toHaveText(plottedActors.map((a) => a.name));
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the y axis runs from −3 Conciliatory to +3 Hawkish with a zero line', async ({ page, consoleErrors }) => {
+  await page.goto('./');
+  const figure = page.getByRole('figure', { name: /^Stance over time/ });
+  await expect(figure.getByText('+3 Hawkish')).toBeVisible();
+  await expect(figure.getByText('−3 Conciliatory')).toBeVisible();
+  await expect(figure.locator('.recharts-reference-line line')).toHaveCount(1);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the production build works from a sub-path', async ({ page, consoleErrors }) => {
+  await page.goto('http://127.0.0.1:4174/intranet/stance-tracker/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
+  await expect(page.getByRole('figure', { name: /^Stance over time/ }).locator('g.recharts-line')).toHaveCount(
+    plottedActors.length,
+  );
+  expect(consoleErrors).toEqual([]);
+});
