@@ -3,6 +3,11 @@ import { defineConfig, devices } from '@playwright/test';
 // The system Chromium (scripts/find-chromium.mjs); Playwright's own browser download is never used here.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SUBPATH = '/intranet/stance-tracker/';
+// Ports and build folder can be moved so two test runs on one machine do not collide.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const subpathPort = Number(process.env.E2E_SUBPATH_PORT ?? port + 1);
+const outDir = process.env.E2E_OUTDIR ?? 'dist';
+process.env.E2E_SUBPATH_PORT = String(subpathPort);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -14,7 +19,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     trace: 'off',
     ...devices['Desktop Chrome'],
     launchOptions: {
@@ -33,15 +38,15 @@ export default defineConfig({
   projects: [{ name: 'chromium' }],
   webServer: [
     {
-      command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-      url: 'http://127.0.0.1:4173/',
+      command: `npx vite preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
     {
       // The same build served from a sub-path, as on an intranet server.
-      command: `npx vite preview --port 4174 --strictPort --host 127.0.0.1 --base ${SUBPATH}`,
-      url: `http://127.0.0.1:4174${SUBPATH}`,
+      command: `npx vite preview --outDir ${outDir} --port ${subpathPort} --strictPort --host 127.0.0.1 --base ${SUBPATH}`,
+      url: `http://127.0.0.1:${subpathPort}${SUBPATH}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

@@ -16,5 +16,6 @@ const run = (cmd, args, env = {}) => {
 };
 
 const args = process.argv.slice(2);
-run('npx', ['vite', 'build', '--logLevel', 'warn']);
+const outDir = process.env.E2E_OUTDIR ?? 'dist';
+run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir']);
 run('npx', ['playwright', 'test', ...args], { CHROMIUM_PATH: chromium });

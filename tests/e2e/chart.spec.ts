@@ -43,7 +43,8 @@ test('the y axis runs from −3 Conciliatory to +3 Hawkish with a zero line', as
 });
 
 test('the production build works from a sub-path', async ({ page, consoleErrors }) => {
-  await page.goto('http://127.0.0.1:4174/intranet/stance-tracker/');
+  const subpathPort = Number(process.env.E2E_SUBPATH_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 1);
+  await page.goto(`http://127.0.0.1:${subpathPort}/intranet/stance-tracker/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
   await expect(page.getByRole('figure', { name: /^Stance over time/ }).locator('g.recharts-line')).toHaveCount(
     plottedActors.length,
