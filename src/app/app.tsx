@@ -1,8 +1,10 @@
 import { useDataset } from '../data/use-dataset';
+import { useUrlSync } from '../state/use-url-sync';
 import { StanceChartPanel } from '../features/chart/stance-chart-panel';
 import { ErrorView, LoadingView } from './status-views';
 
 export function App() {
+  useUrlSync();
   const query = useDataset();
   const title = query.data?.title ?? 'Stance Tracker';
   return (

@@ -1,19 +1,16 @@
 import { useMemo } from 'react';
 import type { Dataset } from '../../data/schema';
-import { buildActorSeries, timeExtent } from '../../data/series';
+import { useView } from '../../data/use-view';
 import { StanceLineChart } from '../../charts/stance-line-chart';
 import { useElementWidth } from '../../lib/use-element-width';
 import { padToMonths } from '../../lib/dates';
 import { ChartLegend } from './chart-legend';
 
 export function StanceChartPanel({ dataset }: { dataset: Dataset }) {
-  const series = useMemo(() => buildActorSeries(dataset), [dataset]);
-  const domain = useMemo<[number, number]>(() => {
-    const extent = timeExtent(series);
-    return extent ? padToMonths(extent) : [0, 1];
-  }, [series]);
   const [ref, width] = useElementWidth<HTMLDivElement>(800);
-  const chartSeries = series.map((s) => ({
+  const view = useView(dataset, Math.max(50, width));
+  const domain = useMemo<[number, number]>(() => (view.range ? padToMonths(view.range) : [0, 1]), [view.range]);
+  const chartSeries = view.series.map((s) => ({
     id: s.actor.id,
     name: s.actor.name,
     color: s.actor.color,

@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mergeSearch, parseFilters, readDataParam, serializeFilters } from '../../src/state/url-codec';
+import { DEFAULT_FILTERS, SMOOTHINGS, KIND_FILTERS, toggleInSelection, type ViewFilters } from '../../src/state/view-state';
+
+describe('url codec', () => {
+  it('reads the documented example', () => {
+    expect(
+      parseFilters('?actors=trump,russia&themes=sanctions&kind=action&from=2025-02-01&to=2025-08-31&smooth=30'),
+    ).toEqual({
+      ...DEFAULT_FILTERS,
+      actors: ['trump', 'russia'],
+      themes: ['sanctions'],
+      kind: 'action',
+      from: '2025-02-01',
+      to: '2025-08-31',
+      smooth: 30,
+    });
+  });
+
+  it('writes nothing for the default view and keeps commas readable', () => {
+    expect(serializeFilters(DEFAULT_FILTERS)).toBe('');
+    expect(serializeFilters({ ...DEFAULT_FILTERS, actors: ['trump', 'russia'], smooth: 0 })).toBe(
+      'actors=trump,russia&smooth=0',
+    );
+  });
+
+  it('distinguishes "no actors" (empty list) from "all actors" (absent)', () => {
+    expect(parseFilters('?actors=').actors).toEqual([]);
+    expect(parseFilters('').actors).toBeNull();
+    expect(serializeFilters({ ...DEFAULT_FILTERS, actors: [] })).toBe('actors=');
+  });
+
+  it.each([
+    ['?kind=deeds', 'kind', DEFAULT_FILTERS.kind],
+    ['?smooth=7', 'smooth', DEFAULT_FILTERS.smooth],
+    ['?smooth=abc', 'smooth', DEFAULT_FILTERS.smooth],
+    ['?from=2025-02-30', 'from', null],
+    ['?to=yesterday', 'to', null],
+    ['?actors=<script>alert(1)</script>', 'actors', null],
+    ['?events=maybe', 'events', DEFAULT_FILTERS.events],
+    ['?actors=' + 'a'.repeat(10_000), 'actors', null],
+    ['?%E0%A4%A=1&actors=%ZZ', 'actors', null],
+  ] as const)('falls back to the default for bad parameter #%#', (search, key, expected) => {
+    expect(parseFilters(search)[key]).toEqual(expected);
+  });
+
+  it('keeps the valid ids of a partly garbled list and drops duplicates', () => {
+    expect(parseFilters('?actors=trump,<b>,trump,russia').actors).toEqual(['trump', 'russia']);
+  });
+
+  it('swaps a reversed date range', () => {
+    const f = parseFilters('?from=2025-08-31&to=2025-02-01');
+    expect([f.from, f.to]).toEqual(['2025-02-01', '2025-08-31']);
+  });
+
+  it('keeps unrelated parameters such as data= when merging', () => {
+    expect(mergeSearch('?data=x.json&smooth=0', { ...DEFAULT_FILTERS, kind: 'action' })).toBe('?data=x.json&kind=action');
+    expect(mergeSearch('?smooth=0', DEFAULT_FILTERS)).toBe('');
+  });
+
+  it('accepts only http(s) or plain relative data URLs', () => {
+    expect(readDataParam('?data=https://example.org/d.json')).toBe('https://example.org/d.json');
+    expect(readDataParam('?data=data/other.json')).toBe('data/other.json');
+    expect(readDataParam('?data=javascript:alert(1)')).toBeNull();
+    expect(readDataParam('?data=//evil.example/x.json')).toBeNull();
+    expect(readDataParam('?data=')).toBeNull();
+  });
+
+  const id = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,12}$/);
+  const day = fc
+    .date({ min: new Date('1990-01-01'), max: new Date('2100-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+  const filtersArb: fc.Arbitrary<ViewFilters> = fc
+    .record({
+      actors: fc.option(fc.uniqueArray(id, { maxLength: 8 }), { nil: null }),
+      themes: fc.option(fc.uniqueArray(id, { maxLength: 8 }), { nil: null }),
+      kind: fc.constantFrom(...KIND_FILTERS),
+      from: fc.option(day, { nil: null }),
+      to: fc.option(day, { nil: null }),
+      smooth: fc.constantFrom(...SMOOTHINGS),
+      events: fc.boolean(),
+      hidden: fc.uniqueArray(id, { maxLength: 4 }),
+      highConfidence: fc.boolean(),
+    })
+    .map((f) => (f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f));
+
+  it('round-trips every valid view unchanged (property)', () => {
+    fc.assert(
+      fc.property(filtersArb, (f) => {
+        expect(parseFilters(`?${serializeFilters(f)}`)).toEqual(f);
+      }),
+    );
+  });
+
+  it('never throws on arbitrary input and always returns a usable view (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        const f = parseFilters(s);
+        expect(KIND_FILTERS).toContain(f.kind);
+        expect(SMOOTHINGS).toContain(f.smooth);
+      }),
+    );
+  });
+});
+
+describe('toggleInSelection', () => {
+  const all = ['a', 'b', 'c'];
+  it('turns "all" into all-but-one and back to null', () => {
+    const without = toggleInSelection(null, 'b', all);
+    expect(without).toEqual(['a', 'c']);
+    expect(toggleInSelection(without, 'b', all)).toBeNull();
+  });
+});
