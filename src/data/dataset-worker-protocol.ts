@@ -1,0 +1,13 @@
+import type { Dataset } from './schema';
+import type { DatasetErrorData } from './fetch-dataset';
+
+export interface DatasetWorkerRequest {
+  id: number;
+  absoluteUrl: string;
+  shownUrl: string;
+  label: string;
+}
+
+export type DatasetWorkerResponse =
+  | { id: number; ok: true; dataset: Dataset }
+  | { id: number; ok: false; error: DatasetErrorData };

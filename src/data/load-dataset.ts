@@ -1,0 +1,66 @@
+import { errorFromData, fetchAndParse } from './fetch-dataset';
+import type { DatasetWorkerRequest, DatasetWorkerResponse } from './dataset-worker-protocol';
+import type { Dataset } from './schema';
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, { resolve: (d: Dataset) => void; reject: (e: Error) => void }>();
+
+function getWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  if (!worker) {
+    worker = new Worker(new URL('./dataset.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<DatasetWorkerResponse>) => {
+      const reply = event.data;
+      const waiter = pending.get(reply.id);
+      if (!waiter) return;
+      pending.delete(reply.id);
+      if (reply.ok) waiter.resolve(reply.dataset);
+      else waiter.reject(errorFromData(reply.error));
+    };
+    worker.onerror = () => {
+      // A worker that cannot start (e.g. blocked by policy) must not strand the query: fall back.
+      for (const w of pending.values()) w.reject(new Error('dataset worker failed'));
+      pending.clear();
+      worker = null;
+      workerBroken = true;
+    };
+  }
+  return worker;
+}
+
+let workerBroken = false;
+
+/** Whether loads go through the worker: for diagnostics and for the worker-vs-thread test. */
+export function datasetWorkerStatus(): 'unused' | 'running' | 'failed' {
+  return workerBroken ? 'failed' : worker ? 'running' : 'unused';
+}
+
+/**
+ * Loads a dataset off the main thread when Web Workers exist (the browser), in-thread otherwise
+ * (jsdom, Node); both paths run the same fetchAndParse, so results are identical.
+ */
+export function loadDataset(
+  absoluteUrl: string,
+  shownUrl: string,
+  label: string,
+  signal?: AbortSignal,
+): Promise<Dataset> {
+  const w = workerBroken ? null : getWorker();
+  if (!w) return fetchAndParse(absoluteUrl, shownUrl, label, signal);
+  const id = nextId++;
+  const request: DatasetWorkerRequest = { id, absoluteUrl, shownUrl, label };
+  return new Promise<Dataset>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    signal?.addEventListener('abort', () => {
+      pending.delete(id);
+      reject(signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
+    });
+    w.postMessage(request);
+  }).catch((err: unknown) => {
+    if (err instanceof Error && err.message === 'dataset worker failed') {
+      return fetchAndParse(absoluteUrl, shownUrl, label, signal);
+    }
+    throw err;
+  });
+}

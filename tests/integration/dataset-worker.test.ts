@@ -1,0 +1,38 @@
+import '@vitest/web-worker';
+import { describe, expect, it } from 'vitest';
+import { fetchAndParse, DatasetError } from '../../src/data/fetch-dataset';
+import { datasetWorkerStatus, loadDataset } from '../../src/data/load-dataset';
+import { datasetErrors } from '../../mocks/handlers';
+import { server } from '../../mocks/server';
+
+// @vitest/web-worker runs the real worker module behind the Worker API, with MSW answering fetches.
+const URL_ = 'http://localhost:3000/data/stances.json';
+
+describe('dataset worker', () => {
+  it('returns exactly what in-thread parsing returns', async () => {
+    expect(typeof Worker).toBe('function');
+    const viaWorker = await loadDataset(URL_, 'data/stances.json', 'The bundled dataset');
+    expect(datasetWorkerStatus()).toBe('running');
+    const inThread = await fetchAndParse(URL_, 'data/stances.json', 'The bundled dataset');
+    expect(viaWorker).toEqual(inThread);
+    expect(viaWorker.observations.length).toBeGreaterThan(0);
+  });
+
+  it('brings a schema error back as a DatasetError with its problems', async () => {
+    server.use(datasetErrors.schemaInvalid);
+    const err = await loadDataset(URL_, 'data/stances.json', 'The bundled dataset').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DatasetError);
+    expect((err as DatasetError).kind).toBe('schema');
+    expect((err as DatasetError).problems[0]).toEqual({
+      path: 'observation fx-2: score',
+      message: 'must be between -3 and 3',
+    });
+  });
+
+  it('brings an HTTP error back with its status', async () => {
+    server.use(datasetErrors.notFound);
+    const err = await loadDataset(URL_, 'data/stances.json', 'The bundled dataset').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DatasetError);
+    expect((err as DatasetError).status).toBe(404);
+  });
+});
