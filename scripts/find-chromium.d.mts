@@ -1,0 +1,2 @@
+export function locateChromium(): string | null;
+export function ensureChromium(opts?: { log?: (msg: string) => void }): string;
