@@ -1,17 +1,23 @@
-import { useDataset } from '../data/use-dataset';
+import { DatasetControls } from '../features/import/dataset-controls';
+import { useActiveDataset } from '../features/import/use-active-dataset';
+import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
 import { useUrlSync } from '../state/use-url-sync';
-import { StanceChartPanel } from '../features/chart/stance-chart-panel';
+import { Explorer } from './explorer';
 import { ErrorView, LoadingView } from './status-views';
 
 export function App() {
   useUrlSync();
-  const query = useDataset();
+  const query = useActiveDataset();
   const title = query.data?.title ?? 'Stance Tracker';
   return (
     <div className="app">
       <header className="app-header">
         <p className="brand">Stance Tracker</p>
         <h1>{title}</h1>
+        <div className="header-tools">
+          <DatasetControls active={query} />
+          {query.data && <SavedViewsMenu dataset={query.data} />}
+        </div>
       </header>
       <main className="app-main">
         {query.isPending ? (
@@ -19,7 +25,7 @@ export function App() {
         ) : query.isError ? (
           <ErrorView error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
         ) : (
-          <StanceChartPanel dataset={query.data} />
+          <Explorer dataset={query.data} />
         )}
       </main>
     </div>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Dataset } from './schema';
 import { buildViewSeries, indexDataset, type SeriesQuery, type ViewSeries } from './series';
 import { useUiStore } from '../state/ui-store';
@@ -18,9 +19,10 @@ export function toSeriesQuery(filters: ViewFilters): SeriesQuery {
 
 /** The current view of a dataset: filtered observations and per-actor series, recomputed only when filters change. */
 export function useView(dataset: Dataset, maxLinePoints = 1000): ViewSeries {
-  const filters = useUiStore((s) => s.filters);
+  // Only the fields that change the series: toggling key events or legend-hiding does not recompute.
+  const query = useUiStore(useShallow((s) => toSeriesQuery(s.filters)));
   return useMemo(
-    () => buildViewSeries(indexDataset(dataset), toSeriesQuery(filters), maxLinePoints),
-    [dataset, filters, maxLinePoints],
+    () => buildViewSeries(indexDataset(dataset), query, maxLinePoints),
+    [dataset, query, maxLinePoints],
   );
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { DEFAULT_FILTERS, sameFilters, type ViewFilters } from './view-state';
+import { DEFAULT_ANALYSIS, type AnalysisSettings } from './analysis-settings';
 
 /** UI state only (never server data): the view's filters and what the user has opened. */
 export interface UiState {
@@ -10,6 +11,9 @@ export interface UiState {
   replaceFilters: (filters: ViewFilters) => void;
   resetFilters: () => void;
   selectObservation: (id: string | null) => void;
+  /** The Analysis section: open or not, pivot sensitivity and minimum observations per side. */
+  analysis: AnalysisSettings;
+  setAnalysis: (patch: Partial<AnalysisSettings>) => void;
 }
 
 export const useUiStore = create<UiState>()((set) => ({
@@ -23,4 +27,6 @@ export const useUiStore = create<UiState>()((set) => ({
   replaceFilters: (filters) => set((s) => (sameFilters(filters, s.filters) ? s : { filters })),
   resetFilters: () => set({ filters: DEFAULT_FILTERS }),
   selectObservation: (id) => set({ selectedObservationId: id }),
+  analysis: DEFAULT_ANALYSIS,
+  setAnalysis: (patch) => set((s) => ({ analysis: { ...s.analysis, ...patch } })),
 }));

@@ -2,16 +2,28 @@ export interface LegendItem {
   id: string;
   name: string;
   color: string;
+  hidden: boolean;
 }
 
-/** The legend is HTML beside the SVG so it wraps on narrow screens and reads as a list. */
-export function ChartLegend({ items }: { items: LegendItem[] }) {
+/**
+ * The legend is HTML beside the SVG so it wraps on narrow screens and reads as a list; each entry
+ * is a toggle button that hides or shows that actor on the chart.
+ */
+export function ChartLegend({ items, onToggle }: { items: LegendItem[]; onToggle: (id: string) => void }) {
   return (
     <ul className="legend" aria-label="Legend">
       {items.map((item) => (
         <li key={item.id} className="legend-item">
-          <span className="swatch" style={{ background: item.color }} aria-hidden="true" />
-          {item.name}
+          <button
+            type="button"
+            className={`legend-button${item.hidden ? ' is-hidden' : ''}`}
+            aria-pressed={!item.hidden}
+            title={item.hidden ? `Show ${item.name} on the chart` : `Hide ${item.name} from the chart`}
+            onClick={() => onToggle(item.id)}
+          >
+            <span className="swatch" style={{ background: item.color }} aria-hidden="true" />
+            {item.name}
+          </button>
         </li>
       ))}
     </ul>

@@ -1,0 +1,92 @@
+import { useCallback, useRef } from 'react';
+import type { Dataset } from '../data/schema';
+import { useView } from '../data/use-view';
+import { useUiStore } from '../state/ui-store';
+import { FilterPanel } from '../features/filters/filter-panel';
+import { TimeBrushPanel } from '../features/filters/time-brush-panel';
+import { StanceChartPanel } from '../features/chart/stance-chart-panel';
+import { ChartToolbar } from '../features/chart/chart-toolbar';
+import { ExportMenu } from '../features/export/export-menu';
+import { EvidencePanel } from '../features/evidence/evidence-panel';
+import { ObservationsTable } from '../features/table/observations-table';
+import { ViewSummary } from '../features/summary/view-summary';
+import { AnalysisSection } from '../features/analysis/analysis-section';
+import { useChartPivots } from '../features/analysis/use-view-pivots';
+
+// Lines are downsampled to this many points per actor: more than a wide screen has pixels to show.
+const MAX_LINE_POINTS = 1200;
+
+/** The explorer: filters beside the chart, brush, summary and table, and the Evidence panel. */
+export function Explorer({ dataset }: { dataset: Dataset }) {
+  const view = useView(dataset, MAX_LINE_POINTS);
+  const pivots = useChartPivots(dataset);
+  const selectedId = useUiStore((s) => s.selectedObservationId);
+  const selectObservation = useUiStore((s) => s.selectObservation);
+  const resetFilters = useUiStore((s) => s.resetFilters);
+  const openerRef = useRef<Element | null>(null);
+
+  const openEvidence = useCallback(
+    (id: string, opener: Element) => {
+      openerRef.current = opener;
+      selectObservation(id);
+    },
+    [selectObservation],
+  );
+
+  const closeEvidence = useCallback(() => {
+    const id = useUiStore.getState().selectedObservationId;
+    selectObservation(null);
+    // Back to whatever opened it; if filters removed it meanwhile, to the same observation elsewhere.
+    const opener = openerRef.current;
+    const target =
+      opener && opener.isConnected
+        ? opener
+        : id
+          ? document.querySelector(`[data-obs-id="${CSS.escape(id)}"]`)
+          : null;
+    if (target instanceof HTMLElement || target instanceof SVGElement) target.focus();
+    openerRef.current = null;
+  }, [selectObservation]);
+
+  const empty = view.observations.length === 0;
+  return (
+    <div className={`explorer${selectedId ? ' has-evidence' : ''}`}>
+      <FilterPanel dataset={dataset} />
+      <div className="explorer-main">
+        <ChartToolbar>
+          <ExportMenu dataset={dataset} />
+        </ChartToolbar>
+        {empty ? (
+          <div className="empty-state" role="status">
+            <p>No observations match these filters</p>
+            <button type="button" onClick={resetFilters}>
+              Reset filters
+            </button>
+          </div>
+        ) : (
+          <StanceChartPanel
+            dataset={dataset}
+            view={view}
+            selectedId={selectedId}
+            onOpenEvidence={openEvidence}
+            pivots={pivots}
+          />
+        )}
+        <TimeBrushPanel dataset={dataset} />
+        {!empty && (
+          <>
+            <ViewSummary dataset={dataset} view={view} />
+            <AnalysisSection dataset={dataset} view={view} onOpenEvidence={openEvidence} />
+            <ObservationsTable
+              dataset={dataset}
+              observations={view.observations}
+              selectedId={selectedId}
+              onOpenEvidence={openEvidence}
+            />
+          </>
+        )}
+      </div>
+      {selectedId && <EvidencePanel dataset={dataset} observationId={selectedId} onClose={closeEvidence} />}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import { isSelected, toggleInSelection } from '../../state/view-state';
+
+export interface CheckboxItem {
+  id: string;
+  label: string;
+  color?: string;
+  group?: string;
+}
+
+interface CheckboxListFilterProps {
+  legend: string;
+  items: CheckboxItem[];
+  /** null means every item. */
+  selection: string[] | null;
+  onChange: (selection: string[] | null) => void;
+  /** Show group headings (e.g. United States, Russia) above the items of each group. */
+  grouped?: boolean;
+}
+
+/** A fieldset of checkboxes with All and None, optionally split into labelled groups. */
+export function CheckboxListFilter({ legend, items, selection, onChange, grouped = false }: CheckboxListFilterProps) {
+  const allIds = items.map((i) => i.id);
+  const box = (item: CheckboxItem): ReactNode => (
+    <label key={item.id} className="check">
+      <input
+        type="checkbox"
+        checked={isSelected(selection, item.id)}
+        onChange={() => onChange(toggleInSelection(selection, item.id, allIds))}
+      />
+      {item.color && <span className="swatch" style={{ background: item.color }} aria-hidden="true" />}
+      <span>{item.label}</span>
+    </label>
+  );
+  const groups: { name: string; items: CheckboxItem[] }[] = [];
+  if (grouped) {
+    for (const item of items) {
+      const name = item.group ?? '';
+      const g = groups.find((x) => x.name === name);
+      if (g) g.items.push(item);
+      else groups.push({ name, items: [item] });
+    }
+  }
+  const slug = legend.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return (
+    <fieldset className="filter-group">
+      <legend>{legend}</legend>
+      <div className="all-none">
+        <button type="button" onClick={() => onChange(null)} disabled={selection === null}>
+          All
+        </button>
+        <button type="button" onClick={() => onChange([])} disabled={selection !== null && selection.length === 0}>
+          None
+        </button>
+      </div>
+      {grouped ? (
+        groups.map((g, i) => (
+          <div key={g.name} role="group" aria-labelledby={`${slug}-group-${i}`} className="check-group">
+            <p id={`${slug}-group-${i}`} className="group-heading">
+              {g.name}
+            </p>
+            <div className="check-list">{g.items.map(box)}</div>
+          </div>
+        ))
+      ) : (
+        <div className="check-list">{items.map(box)}</div>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,130 @@
+import { useMemo, useState } from 'react';
+import type { Dataset } from '../../data/schema';
+import { indexDataset } from '../../data/series';
+import { isoDay } from '../../lib/dates';
+import { useUiStore } from '../../state/ui-store';
+import { SMOOTHINGS, type KindFilter, type Smoothing } from '../../state/view-state';
+import { CheckboxListFilter } from './checkbox-list-filter';
+import { TimeFilter } from './time-filter';
+import { useMediaQuery } from './use-media-query';
+
+const KIND_OPTIONS: { value: KindFilter; label: string }[] = [
+  { value: 'statement', label: 'Statements' },
+  { value: 'action', label: 'Actions' },
+  { value: 'both', label: 'Both' },
+];
+
+function smoothingName(s: Smoothing): string {
+  return s === 0 ? 'None' : `${s} days`;
+}
+
+/** Groups are worth headings only when some group holds several actors and there is more than one. */
+export function hasMeaningfulGroups(actors: Dataset['actors']): boolean {
+  const groups = new Set(actors.map((a) => a.group));
+  return groups.size > 1 && groups.size < actors.length;
+}
+
+export function FilterPanel({ dataset }: { dataset: Dataset }) {
+  const actors = useUiStore((s) => s.filters.actors);
+  const themes = useUiStore((s) => s.filters.themes);
+  const kind = useUiStore((s) => s.filters.kind);
+  const smooth = useUiStore((s) => s.filters.smooth);
+  const highConfidence = useUiStore((s) => s.filters.highConfidence);
+  const setFilters = useUiStore((s) => s.setFilters);
+  // On phones the filters fold away behind one button so the chart is on the first screen.
+  const narrow = useMediaQuery('(max-width: 899.98px)');
+  const [open, setOpen] = useState(false);
+  const timeSet = useUiStore((s) => s.filters.from !== null || s.filters.to !== null);
+  const active = [actors !== null, themes !== null, kind !== 'both', highConfidence, timeSet].filter(
+    Boolean,
+  ).length;
+
+  const actorItems = useMemo(
+    () => dataset.actors.map((a) => ({ id: a.id, label: a.name, color: a.color, group: a.group })),
+    [dataset.actors],
+  );
+  const themeItems = useMemo(
+    () => dataset.themes.map((t) => ({ id: t.id, label: t.label })),
+    [dataset.themes],
+  );
+  const extent = indexDataset(dataset).extent;
+  const lastDay = extent ? isoDay(extent[1]) : null;
+
+  return (
+    <section className="filter-panel" aria-labelledby="filters-heading">
+      <h2 id="filters-heading" className="panel-heading">
+        {narrow ? (
+          <button
+            type="button"
+            className="filters-toggle"
+            aria-expanded={open}
+            aria-controls="filter-body"
+            onClick={() => setOpen((o) => !o)}
+          >
+            Filters{active > 0 ? ` (${active} active)` : ''}
+          </button>
+        ) : (
+          'Filters'
+        )}
+      </h2>
+      <div id="filter-body" className="filter-body" hidden={narrow && !open}>
+        <CheckboxListFilter
+          legend="Actors"
+          items={actorItems}
+          selection={actors}
+          onChange={(next) => setFilters({ actors: next })}
+          grouped={hasMeaningfulGroups(dataset.actors)}
+        />
+        <CheckboxListFilter
+          legend="Themes"
+          items={themeItems}
+          selection={themes}
+          onChange={(next) => setFilters({ themes: next })}
+        />
+        <fieldset className="filter-group">
+          <legend>Kind</legend>
+          <div className="radio-row">
+            {KIND_OPTIONS.map((o) => (
+              <label key={o.value} className="check">
+                <input
+                  type="radio"
+                  name="kind"
+                  value={o.value}
+                  checked={kind === o.value}
+                  onChange={() => setFilters({ kind: o.value })}
+                />
+                <span>{o.label}</span>
+              </label>
+            ))}
+          </div>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={highConfidence}
+              onChange={(e) => setFilters({ highConfidence: e.target.checked })}
+            />
+            <span>High confidence only</span>
+          </label>
+        </fieldset>
+        <TimeFilter lastDay={lastDay} />
+        <fieldset className="filter-group">
+          <legend>Smoothing</legend>
+          <div className="radio-row">
+            {SMOOTHINGS.map((s) => (
+              <label key={s} className="check">
+                <input
+                  type="radio"
+                  name="smooth"
+                  value={s}
+                  checked={smooth === s}
+                  onChange={() => setFilters({ smooth: s })}
+                />
+                <span>{smoothingName(s)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useUiStore } from '../../state/ui-store';
+import { timePresets } from './time-presets';
+
+/** Presets and a From/To pair; the brush under the chart writes the same two values. */
+export function TimeFilter({ lastDay }: { lastDay: string | null }) {
+  const from = useUiStore((s) => s.filters.from);
+  const to = useUiStore((s) => s.filters.to);
+  const setFilters = useUiStore((s) => s.setFilters);
+  const presets = timePresets(lastDay);
+
+  const setDay = (key: 'from' | 'to', value: string) => {
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+    const next = { from, to, [key]: day };
+    // A reversed pair is read as the range between the two days.
+    if (next.from && next.to && next.from > next.to) [next.from, next.to] = [next.to, next.from];
+    setFilters(next);
+  };
+
+  return (
+    <fieldset className="filter-group">
+      <legend>Time</legend>
+      <div className="preset-list">
+        {presets.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            className="preset"
+            aria-pressed={from === p.from && to === p.to}
+            onClick={() => setFilters({ from: p.from, to: p.to })}
+          >
+            {p.label}
+          </button>
+        ))}
+      </div>
+      <div className="date-pair">
+        <label>
+          <span>From</span>
+          <input
+            type="date"
+            value={from ?? ''}
+            onChange={(e) => setDay('from', e.target.value)}
+          />
+        </label>
+        <label>
+          <span>To</span>
+          <input
+            type="date"
+            value={to ?? ''}
+            onChange={(e) => setDay('to', e.target.value)}
+          />
+        </label>
+      </div>
+      <p className="hint">An empty date means the first or last observation.</p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import type { Dataset } from '../../data/schema';
+import { indexDataset, selectedActorIds, summarize, type ViewSeries } from '../../data/series';
+import { useUiStore } from '../../state/ui-store';
+import { summarySentence } from './summary-text';
+
+/** For each selected actor: mean, count and the move from the first to the last third of the range. */
+export function ViewSummary({ dataset, view }: { dataset: Dataset; view: ViewSeries }) {
+  const actors = useUiStore((s) => s.filters.actors);
+  const summaries = useMemo(() => summarize(view), [view]);
+  const index = indexDataset(dataset);
+  const selected = selectedActorIds(index, actors);
+  return (
+    <section className="summary-section" aria-labelledby="summary-heading">
+      <h2 id="summary-heading" className="panel-heading">
+        Summary
+      </h2>
+      <ul className="summary-list">
+        {selected.map((id) => {
+          const actor = index.actorById.get(id);
+          if (!actor) return null;
+          const s = summaries.find((x) => x.actor.id === id);
+          return (
+            <li key={id}>
+              <span className="swatch" style={{ background: actor.color }} aria-hidden="true" />
+              <span>
+                <strong>{actor.name}</strong>: {s ? summarySentence(s, dataset.scale) : 'no observations in this view.'}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
