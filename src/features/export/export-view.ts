@@ -1,0 +1,76 @@
+import type { Dataset, Source } from '../../data/schema';
+import { buildViewSeries, indexDataset, summarize, type ActorSeries, type ActorSummary, type ViewSeries } from '../../data/series';
+import { toSeriesQuery } from '../../data/use-view';
+import type { ViewFilters } from '../../state/view-state';
+import type { ChartEvent } from '../../charts/stance-line-chart';
+import { chartDomain, toChartEvents, visibleSeries } from '../chart/chart-model';
+import { isoDay } from '../../lib/dates';
+import { formatScore } from '../../lib/format-score';
+import type { ExportFileNameInput } from '../../lib/file-name';
+
+// What every export shows, computed the way the on-screen chart computes it, so the files match the view.
+
+export interface ExportView {
+  dataset: Dataset;
+  filters: ViewFilters;
+  view: ViewSeries;
+  /** Series drawn: the selection minus actors hidden via the legend. */
+  series: ActorSeries[];
+  /** The x domain of the chart; null when nothing matches the filters. */
+  domain: [number, number] | null;
+  /** Key events inside the domain, numbered in time order; empty when markers are off. */
+  events: ChartEvent[];
+}
+
+export function buildExportView(dataset: Dataset, filters: ViewFilters, maxLinePoints = 1000): ExportView {
+  const view = buildViewSeries(indexDataset(dataset), toSeriesQuery(filters), maxLinePoints);
+  const series = visibleSeries(view, filters.hidden);
+  const domain = view.range ? chartDomain(view.range, filters.from, filters.to) : null;
+  const events = domain && filters.events ? toChartEvents(dataset, domain) : [];
+  return { dataset, filters, view, series, domain, events };
+}
+
+/** Per plotted actor: mean score, count and change (the alt text and the figure's summary read this). */
+export function plottedSummary(ev: ExportView): ActorSummary[] {
+  return summarize({ ...ev.view, series: ev.series });
+}
+
+/** Sources of the plotted observations and of the events shown, in the dataset's order. */
+export function sourcesUsed(ev: ExportView): Source[] {
+  const ids = new Set<string>();
+  for (const s of ev.series) for (const p of s.points) if (p.obs.sourceId) ids.add(p.obs.sourceId);
+  const eventIds = new Set(ev.events.map((e) => e.id));
+  for (const e of ev.dataset.events) if (eventIds.has(e.id)) ids.add(e.sourceId);
+  return ev.dataset.sources.filter((s) => ids.has(s.id));
+}
+
+/** The figure's text alternative: what is plotted and each actor's mean score, in plain sentences. */
+export function buildAltText(ev: ExportView, title: string): string {
+  const { scale } = ev.dataset;
+  const head = `${title.trim() || 'Stance chart'}. Line chart of stance scores from −3 (${scale.negativeLabel}) to +3 (${scale.positiveLabel}) over time`;
+  const summaries = plottedSummary(ev);
+  if (summaries.length === 0 || !ev.view.range) return `${head}. No observations match the current filters.`;
+  const [lo, hi] = ev.view.range;
+  const range = `${isoDay(lo)} to ${isoDay(hi)}`;
+  const actors = summaries
+    .map(
+      (s) =>
+        `${s.actor.name} ${formatScore(s.mean)} (${s.n} observation${s.n === 1 ? '' : 's'}${
+          s.change === null ? '' : `; ${formatScore(s.change)} from the first to the last third`
+        })`,
+    )
+    .join('; ');
+  const events = ev.events.length ? ` Key events marked: ${ev.events.map((e) => e.label).join('; ')}.` : '';
+  return `${head}, ${range}, for ${summaries.length} actor${summaries.length === 1 ? '' : 's'}. Mean scores: ${actors}.${events}`;
+}
+
+/** Inputs for the export file name: plotted actor ids (null when every actor is shown) and the view's days. */
+export function fileNameParts(ev: ExportView): Omit<ExportFileNameInput, 'ext'> {
+  const everyone = ev.filters.actors === null && ev.filters.hidden.length === 0;
+  const range = ev.view.range;
+  return {
+    actors: everyone ? null : ev.series.map((s) => s.actor.id),
+    from: ev.filters.from ?? (range ? isoDay(range[0]) : null),
+    to: ev.filters.to ?? (range ? isoDay(range[1]) : null),
+  };
+}

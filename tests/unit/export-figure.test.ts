@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
+import type { Dataset } from '../../src/data/schema';
+import { DEFAULT_FILTERS, type ViewFilters } from '../../src/state/view-state';
+import { buildFigureSvg, eventBadges, FIGURE_WIDTH, monotonePath, type FigureInput } from '../../src/features/export/figure-svg';
+import { buildAltText, buildExportView } from '../../src/features/export/export-view';
+import { escapeXml, wrapText, measureText } from '../../src/features/export/svg-text';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function input(patch: Partial<FigureInput> = {}, filters: Partial<ViewFilters> = {}): FigureInput {
+  return {
+    dataset: makeFixtureDataset(),
+    filters: { ...DEFAULT_FILTERS, ...filters },
+    title: 'Stance toward Russia, Feb–Aug 2025',
+    subtitle: 'All actors · All themes · Statements and actions · 18 Feb–14 Jul 2025 · Line: 30-day centred rolling mean',
+    generatedOn: '2025-09-01',
+    ...patch,
+  };
+}
+
+function parse(svg: string): Document {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const error = doc.getElementsByTagName('parsererror')[0];
+  if (error) throw new Error(`SVG does not parse: ${error.textContent}`);
+  return doc;
+}
+
+const texts = (doc: Document) => Array.from(doc.getElementsByTagNameNS(SVG_NS, 'text')).map((t) => t.textContent ?? '');
+
+describe('buildFigureSvg', () => {
+  it('is one SVG document in the SVG namespace, 960 units wide, with the title as heading and <title>', () => {
+    const doc = parse(buildFigureSvg(input()));
+    const root = doc.documentElement;
+    expect(root.namespaceURI).toBe(SVG_NS);
+    expect(root.getAttribute('width')).toBe(String(FIGURE_WIDTH));
+    expect(Number(root.getAttribute('height'))).toBeGreaterThan(400);
+    expect(root.getElementsByTagNameNS(SVG_NS, 'title')[0]?.textContent).toBe('Stance toward Russia, Feb–Aug 2025');
+    expect(texts(doc)).toContain('Stance toward Russia, Feb–Aug 2025');
+  });
+
+  it('draws one line per plotted actor, named by data-actor, and a legend entry for each', () => {
+    const doc = parse(buildFigureSvg(input()));
+    const lines = Array.from(doc.querySelectorAll('path.series-line')).map((p) => p.getAttribute('data-actor'));
+    expect(lines).toEqual(['trump', 'us-congress', 'russia']);
+    const legend = Array.from(doc.querySelectorAll('.legend-item')).map((g) => [g.getAttribute('data-actor'), g.textContent]);
+    expect(legend).toEqual([
+      ['trump', 'Donald Trump'],
+      ['us-congress', 'US Congress'],
+      ['russia', 'Russia'],
+    ]);
+    // Trump has two day-dated observations, so his line joins them; Congress has only a month-dated one, so no line.
+    expect(doc.querySelector('path[data-actor="trump"]')?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+    expect(doc.querySelector('path[data-actor="us-congress"]')?.getAttribute('d')).toBe('');
+  });
+
+  it('leaves out actors hidden via the legend and those not selected', () => {
+    const doc = parse(buildFigureSvg(input({}, { actors: ['trump', 'russia'], hidden: ['russia'] })));
+    expect(Array.from(doc.querySelectorAll('path.series-line')).map((p) => p.getAttribute('data-actor'))).toEqual(['trump']);
+    expect(doc.querySelectorAll('.legend-item')).toHaveLength(1);
+    expect(doc.querySelector('[data-actor="russia"]')).toBeNull();
+  });
+
+  it('has axis labels from the scale, a zero line and month ticks', () => {
+    const doc = parse(buildFigureSvg(input()));
+    expect(texts(doc)).toEqual(expect.arrayContaining(['+3 Hawkish', '−3 Conciliatory', '0', 'Mar 2025', 'Jul 2025']));
+    expect(doc.querySelectorAll('line.zero-line')).toHaveLength(1);
+  });
+
+  it('draws labelled key-event markers only when events are on', () => {
+    const on = parse(buildFigureSvg(input()));
+    expect(Array.from(on.querySelectorAll('.event-marker')).map((g) => g.getAttribute('data-event'))).toEqual(['evt-july-14']);
+    expect(on.querySelector('.event-key')?.textContent).toContain('14 Jul 2025 — 50-day deadline');
+    const off = parse(buildFigureSvg(input({}, { events: false })));
+    expect(off.querySelector('.event-marker')).toBeNull();
+    expect(off.querySelector('.event-key')).toBeNull();
+  });
+
+  it('states the filters in the subtitle and names the sources and the dataset version in the footnote', () => {
+    const doc = parse(buildFigureSvg(input()));
+    expect(doc.querySelector('.figure-subtitle')?.textContent).toContain('Statements and actions');
+    const foot = doc.querySelector('.figure-footnote')?.textContent ?? '';
+    expect(foot).toContain('Sources: What’s really behind Trump’s abrupt pivot to Russia?; The Trump Pivot Against Russia.');
+    expect(foot).toContain('Generated 2025-09-01 from Fixture: Stance toward Russia v0.0.1.');
+  });
+
+  it('names only the sources of what is plotted', () => {
+    const doc = parse(buildFigureSvg(input({}, { actors: ['russia'], events: false })));
+    const foot = doc.querySelector('.figure-footnote')?.textContent ?? '';
+    expect(foot).toContain('What’s really behind');
+    expect(foot).not.toContain('The Trump Pivot Against Russia');
+  });
+
+  it('is self-contained: literal colors, no CSS variables, no external references, no foreignObject', () => {
+    const svg = buildFigureSvg(input());
+    expect(svg).not.toMatch(/foreignObject/i);
+    expect(svg).not.toMatch(/var\(--/);
+    expect(svg).not.toMatch(/href=|url\(|@import|<style|<script/i);
+    expect(svg).toMatch(/font-family="'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif"/);
+    const doc = parse(svg);
+    const background = doc.documentElement.querySelector('rect');
+    expect(background?.getAttribute('fill')).toBe('#ffffff');
+  });
+
+  it('escapes hostile text in titles, actor names, event labels and source titles', () => {
+    const data: Dataset = makeFixtureDataset();
+    const evil = `</text><foreignObject><script>alert(1)</script></foreignObject> & "quotes" 'apos' ]]> <!-- \u0001\u0008`;
+    data.actors[0] = { ...data.actors[0]!, name: `Trump ${evil}` };
+    data.events[0] = { ...data.events[0]!, label: `Deadline ${evil}`.slice(0, 80) };
+    data.sources[1] = { ...data.sources[1]!, title: `Pivot ${evil}` };
+    data.title = `Data ${evil}`;
+    const svg = buildFigureSvg(input({ dataset: data, title: `Title ${evil}`, subtitle: `Sub ${evil}` }));
+    const doc = parse(svg);
+    expect(doc.getElementsByTagName('foreignObject')).toHaveLength(0);
+    expect(doc.getElementsByTagName('script')).toHaveLength(0);
+    expect(doc.documentElement.getElementsByTagNameNS(SVG_NS, 'title')[0]?.textContent).toBe(
+      `Title </text><foreignObject><script>alert(1)</script></foreignObject> & "quotes" 'apos' ]]> <!-- `,
+    );
+    expect(doc.querySelector('.legend-item')?.textContent).toContain('Trump </text><foreignObject>');
+    expect(doc.querySelector('.figure-footnote')?.textContent).toContain('Pivot </text>');
+  });
+
+  it('wraps a long title onto several lines inside the width', () => {
+    const long = 'A very long figure title that an analyst typed for a briefing slide about the stance of many actors '.repeat(2);
+    const doc = parse(buildFigureSvg(input({ title: long })));
+    const spans = doc.querySelectorAll('.figure-title tspan');
+    expect(spans.length).toBeGreaterThan(1);
+    expect(spans.length).toBeLessThanOrEqual(3);
+  });
+
+  it('says so when nothing matches the filters', () => {
+    const doc = parse(buildFigureSvg(input({}, { actors: [] })));
+    expect(texts(doc)).toContain('No observations match these filters');
+    expect(doc.querySelectorAll('path.series-line')).toHaveLength(0);
+  });
+
+  it('carries a <desc> text alternative with each plotted actor and its mean score', () => {
+    const doc = parse(buildFigureSvg(input()));
+    const desc = doc.documentElement.getElementsByTagNameNS(SVG_NS, 'desc')[0]?.textContent ?? '';
+    expect(desc).toContain('Donald Trump +0.5 (2 observations');
+    expect(desc).toContain('US Congress +2 (1 observation');
+    expect(desc).toContain('Russia +1 (1 observation');
+    expect(doc.documentElement.getAttribute('role')).toBe('img');
+  });
+});
+
+describe('buildAltText', () => {
+  it('names the title, the scale, the range and each actor with its mean', () => {
+    const ev = buildExportView(makeFixtureDataset(), { ...DEFAULT_FILTERS, actors: ['trump'] });
+    const alt = buildAltText(ev, 'Trump on Russia');
+    expect(alt).toMatch(/^Trump on Russia\. Line chart of stance scores from −3 \(Conciliatory\) to \+3 \(Hawkish\)/);
+    expect(alt).toContain('2025-02-19 to 2025-07-14');
+    expect(alt).toContain('Donald Trump +0.5 (2 observations; +3 from the first to the last third)');
+    expect(alt).toContain('Key events marked: 50-day deadline.');
+  });
+
+  it('says when the view is empty', () => {
+    const ev = buildExportView(makeFixtureDataset(), { ...DEFAULT_FILTERS, actors: [] });
+    expect(buildAltText(ev, 'Empty')).toContain('No observations match the current filters.');
+  });
+});
+
+describe('eventBadges', () => {
+  const ev = (ts: number[]) => ts.map((t, i) => ({ id: `e${i}`, t, number: i + 1, label: `E${i + 1}`, description: '' }));
+
+  it('shares one badge between events too close to tell apart and keeps badges from touching', () => {
+    const badges = eventBadges(ev([0, 5, 10, 100, 104, 300, 310, 318, 330]), (t) => 100 + t, 100, 900);
+    expect(badges.map((b) => b.label)).toEqual(['1–3', '4–5', '6–8', '9']);
+    for (const row of [0, 1]) {
+      const inRow = badges.filter((b) => b.row === row).sort((a, b) => a.x - b.x);
+      inRow.slice(1).forEach((b, i) => expect(b.x - b.width / 2).toBeGreaterThanOrEqual(inRow[i]!.x + inRow[i]!.width / 2));
+    }
+  });
+
+  it('keeps badges inside the plot at its edges', () => {
+    const [first, last] = eventBadges(ev([0, 800]), (t) => 100 + t, 100, 900);
+    expect(first!.x - first!.width / 2).toBeGreaterThanOrEqual(100);
+    expect(last!.x + last!.width / 2).toBeLessThanOrEqual(900);
+  });
+});
+
+describe('svg text helpers', () => {
+  it('escapes the five XML specials and drops characters XML cannot hold', () => {
+    expect(escapeXml(`<a & 'b' "c">\u0000\u001f\uD800`)).toBe('&lt;a &amp; &apos;b&apos; &quot;c&quot;&gt;');
+    expect(escapeXml('🇺🇦 ok')).toBe('🇺🇦 ok');
+  });
+
+  it('wraps at spaces within the width and cuts an over-long word', () => {
+    const lines = wrapText('alpha beta gamma delta epsilon', measureText('gamma delta', 14), 14);
+    expect(lines).toEqual(['alpha beta', 'gamma delta', 'epsilon']);
+    const cut = wrapText('x'.repeat(100), 100, 14);
+    expect(cut.length).toBeGreaterThan(1);
+    expect(cut.join('')).toBe('x'.repeat(100));
+    const width = measureText('one two', 14);
+    const capped = wrapText('one two three four five six', width, 14, { maxLines: 2 });
+    expect(capped).toEqual(['one two', expect.stringMatching(/^three.*…$/)]);
+    expect(capped.every((line) => measureText(line, 14) <= width)).toBe(true);
+  });
+
+  it('draws a monotone curve that does not overshoot between points', () => {
+    expect(monotonePath([])).toBe('');
+    expect(monotonePath([[1, 2]])).toBe('M1,2h0');
+    expect(monotonePath([[0, 0], [10, 10]])).toBe('M0,0L10,10');
+    const d = monotonePath([[0, 0], [10, 10], [20, 10], [30, 0]]);
+    const ys = Array.from(d.matchAll(/C([\d.,-]+)/g)).flatMap((m) =>
+      m[1]!.split(',').filter((_, i) => i % 2 === 1).map(Number),
+    );
+    expect(Math.max(...ys)).toBeLessThanOrEqual(10);
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
+  });
+});
