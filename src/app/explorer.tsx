@@ -2,6 +2,7 @@ import { useCallback, useRef } from 'react';
 import type { Dataset } from '../data/schema';
 import { useView } from '../data/use-view';
 import { useUiStore } from '../state/ui-store';
+import { useDatasetDefaultRange } from '../state/use-dataset-default-range';
 import { FilterPanel } from '../features/filters/filter-panel';
 import { TimeBrushPanel } from '../features/filters/time-brush-panel';
 import { StanceChartPanel } from '../features/chart/stance-chart-panel';
@@ -18,6 +19,7 @@ const MAX_LINE_POINTS = 1200;
 
 /** The explorer: filters beside the chart, brush, summary and table, and the Evidence panel. */
 export function Explorer({ dataset }: { dataset: Dataset }) {
+  useDatasetDefaultRange(dataset);
   const view = useView(dataset, MAX_LINE_POINTS);
   const pivots = useChartPivots(dataset);
   const selectedId = useUiStore((s) => s.selectedObservationId);

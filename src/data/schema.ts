@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// No compiled validators: zod's JIT probes `new Function`, which the built app's CSP (no eval) forbids.
+z.config({ jitless: true });
+
 // The one description of the dataset's shape (data contract v1, docs/data-contract in README).
 // The app, `npm run data:check` and the importers all parse with these schemas.
 
@@ -170,6 +173,10 @@ export const datasetSchema = z.object({
   version: text(40).min(1, 'must not be empty'),
   updated: partialDate,
   scale: scaleSchema,
+  // Optional: the range the explorer opens on (e.g. the period the dataset is about); "All" still shows everything.
+  defaultView: z
+    .object({ from: dayDate.nullable(), to: dayDate.nullable(), note: text(1000).optional() })
+    .optional(),
   actors: z.array(actorSchema).min(1, 'must list at least one actor'),
   themes: z.array(themeSchema).min(1, 'must list at least one theme'),
   sources: z.array(sourceSchema),

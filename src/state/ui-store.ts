@@ -3,8 +3,16 @@ import { DEFAULT_FILTERS, sameFilters, type ViewFilters } from './view-state';
 import { DEFAULT_ANALYSIS, type AnalysisSettings } from './analysis-settings';
 
 /** UI state only (never server data): the view's filters and what the user has opened. */
+export interface DateRange {
+  from: string | null;
+  to: string | null;
+}
+
 export interface UiState {
   filters: ViewFilters;
+  /** The open dataset's default range, applied while filters.rangeIsDefault. */
+  defaultRange: DateRange;
+  setDefaultRange: (range: DateRange) => void;
   /** The observation whose evidence is open, if any. */
   selectedObservationId: string | null;
   setFilters: (patch: Partial<ViewFilters>) => void;
@@ -16,16 +24,33 @@ export interface UiState {
   setAnalysis: (patch: Partial<AnalysisSettings>) => void;
 }
 
+/** While the range is the default one, from/to mirror the dataset's default range. */
+function withDefaultRange(filters: ViewFilters, range: DateRange): ViewFilters {
+  return filters.rangeIsDefault ? { ...filters, from: range.from, to: range.to } : filters;
+}
+
 export const useUiStore = create<UiState>()((set) => ({
   filters: DEFAULT_FILTERS,
+  defaultRange: { from: null, to: null },
+  setDefaultRange: (range) =>
+    set((s) => {
+      const filters = withDefaultRange(s.filters, range);
+      return { defaultRange: range, filters: sameFilters(filters, s.filters) ? s.filters : filters };
+    }),
   selectedObservationId: null,
   setFilters: (patch) =>
     set((s) => {
-      const next = { ...s.filters, ...patch };
+      // Choosing a date or preset is choosing a range: from then on the URL states it.
+      const choosesRange = ('from' in patch || 'to' in patch) && !('rangeIsDefault' in patch);
+      const next = { ...s.filters, ...patch, ...(choosesRange ? { rangeIsDefault: false } : {}) };
+      return sameFilters(next, s.filters) ? s : { filters: withDefaultRange(next, s.defaultRange) };
+    }),
+  replaceFilters: (filters) =>
+    set((s) => {
+      const next = withDefaultRange(filters, s.defaultRange);
       return sameFilters(next, s.filters) ? s : { filters: next };
     }),
-  replaceFilters: (filters) => set((s) => (sameFilters(filters, s.filters) ? s : { filters })),
-  resetFilters: () => set({ filters: DEFAULT_FILTERS }),
+  resetFilters: () => set((s) => ({ filters: withDefaultRange(DEFAULT_FILTERS, s.defaultRange) })),
   selectObservation: (id) => set({ selectedObservationId: id }),
   analysis: DEFAULT_ANALYSIS,
   setAnalysis: (patch) => set((s) => ({ analysis: { ...s.analysis, ...patch } })),

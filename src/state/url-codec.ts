@@ -4,6 +4,7 @@ import { DEFAULT_FILTERS, KIND_FILTERS, SMOOTHINGS, type KindFilter, type Smooth
 // The one module that reads and writes query parameters. Garbage in → defaults, never a throw.
 //   ?actors=trump,russia&themes=sanctions&kind=action&from=2025-02-01&to=2025-08-31&smooth=30
 //   actors= (empty) means "none selected"; an absent parameter means the default.
+//   No from/to means the dataset's default range; range=all means every date.
 
 const MAX_PARAM_LENGTH = 4000;
 const MAX_LIST_ITEMS = 500;
@@ -49,12 +50,15 @@ export function parseFilters(search: string): ViewFilters {
   let from = readDay(params, 'from');
   let to = readDay(params, 'to');
   if (from && to && from > to) [from, to] = [to, from];
+  // `range=all` is an explicit choice of everything; no range at all means the dataset's default.
+  const rangeIsDefault = from === null && to === null && params.get('range') !== 'all';
   return {
     actors: readList(params, 'actors'),
     themes: readList(params, 'themes'),
     kind,
     from,
     to,
+    rangeIsDefault,
     smooth,
     events: readBool(params, 'events', DEFAULT_FILTERS.events),
     hidden: readList(params, 'hide') ?? [],
@@ -68,8 +72,11 @@ export function serializeFilters(filters: ViewFilters): string {
   if (filters.actors !== null) params.set('actors', filters.actors.join(','));
   if (filters.themes !== null) params.set('themes', filters.themes.join(','));
   if (filters.kind !== DEFAULT_FILTERS.kind) params.set('kind', filters.kind);
-  if (filters.from) params.set('from', filters.from);
-  if (filters.to) params.set('to', filters.to);
+  if (!filters.rangeIsDefault) {
+    if (filters.from) params.set('from', filters.from);
+    if (filters.to) params.set('to', filters.to);
+    if (!filters.from && !filters.to) params.set('range', 'all');
+  }
   if (filters.smooth !== DEFAULT_FILTERS.smooth) params.set('smooth', String(filters.smooth));
   if (filters.events !== DEFAULT_FILTERS.events) params.set('events', filters.events ? '1' : '0');
   if (filters.hidden.length) params.set('hide', filters.hidden.join(','));
@@ -109,4 +116,4 @@ export function mergeSearch(current: string, filters: ViewFilters): string {
   return joined ? `?${joined}` : '';
 }
 
-export const FILTER_KEYS = ['actors', 'themes', 'kind', 'from', 'to', 'smooth', 'events', 'hide', 'conf'] as const;
+export const FILTER_KEYS = ['actors', 'themes', 'kind', 'from', 'to', 'range', 'smooth', 'events', 'hide', 'conf'] as const;

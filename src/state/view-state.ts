@@ -15,6 +15,11 @@ export interface ViewFilters {
   /** Inclusive ISO day bounds; null means open-ended. */
   from: string | null;
   to: string | null;
+  /**
+   * True while the user has not chosen a range: from/to then hold the dataset's own default range
+   * (its `defaultView`), and the URL leaves them out so the link keeps meaning "the default".
+   */
+  rangeIsDefault: boolean;
   smooth: Smoothing;
   /** Key-event markers on the chart. */
   events: boolean;
@@ -30,6 +35,7 @@ export const DEFAULT_FILTERS: ViewFilters = {
   kind: 'both',
   from: null,
   to: null,
+  rangeIsDefault: true,
   smooth: 30,
   events: true,
   hidden: [],
@@ -45,6 +51,7 @@ export function sameFilters(a: ViewFilters, b: ViewFilters): boolean {
     a.kind === b.kind &&
     a.from === b.from &&
     a.to === b.to &&
+    a.rangeIsDefault === b.rangeIsDefault &&
     a.smooth === b.smooth &&
     a.events === b.events &&
     list(a.hidden, b.hidden) &&

@@ -14,8 +14,18 @@ describe('url codec', () => {
       kind: 'action',
       from: '2025-02-01',
       to: '2025-08-31',
+      rangeIsDefault: false,
       smooth: 30,
     });
+  });
+
+  it('tells the dataset default range (no dates) from an explicit "all dates" (range=all)', () => {
+    expect(parseFilters('').rangeIsDefault).toBe(true);
+    expect(parseFilters('?range=all')).toMatchObject({ rangeIsDefault: false, from: null, to: null });
+    expect(serializeFilters({ ...DEFAULT_FILTERS, rangeIsDefault: false })).toBe('range=all');
+    // While the range is the default, the dates it holds are the dataset's and stay out of the link.
+    expect(serializeFilters({ ...DEFAULT_FILTERS, from: '2025-01-01' })).toBe('');
+    expect(parseFilters('?from=2025-03-01').rangeIsDefault).toBe(false);
   });
 
   it('writes nothing for the default view and keeps commas readable', () => {
@@ -83,7 +93,13 @@ describe('url codec', () => {
       hidden: fc.uniqueArray(id, { maxLength: 4 }),
       highConfidence: fc.boolean(),
     })
-    .map((f) => (f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f));
+    .chain((f) =>
+      // A default range carries no dates in the URL; a chosen one may be open on both ends (range=all).
+      fc.boolean().map((rangeIsDefault) => {
+        const ordered = f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f;
+        return rangeIsDefault ? { ...ordered, from: null, to: null, rangeIsDefault } : { ...ordered, rangeIsDefault };
+      }),
+    );
 
   it('round-trips every valid view unchanged (property)', () => {
     fc.assert(
@@ -110,5 +126,20 @@ describe('toggleInSelection', () => {
     const without = toggleInSelection(null, 'b', all);
     expect(without).toEqual(['a', 'c']);
     expect(toggleInSelection(without, 'b', all)).toBeNull();
+  });
+});
+
+describe('the store applies the dataset default range', () => {
+  it('fills from/to while the range is the default, and keeps a chosen range', async () => {
+    const { useUiStore } = await import('../../src/state/ui-store');
+    const store = useUiStore.getState();
+    store.replaceFilters(DEFAULT_FILTERS);
+    store.setDefaultRange({ from: '2025-01-01', to: null });
+    expect(useUiStore.getState().filters).toMatchObject({ from: '2025-01-01', to: null, rangeIsDefault: true });
+    useUiStore.getState().setFilters({ from: null, to: null });
+    expect(useUiStore.getState().filters).toMatchObject({ from: null, to: null, rangeIsDefault: false });
+    useUiStore.getState().resetFilters();
+    expect(useUiStore.getState().filters).toMatchObject({ from: '2025-01-01', rangeIsDefault: true });
+    useUiStore.getState().setDefaultRange({ from: null, to: null });
   });
 });

@@ -5,6 +5,7 @@ import { timePresets } from './time-presets';
 export function TimeFilter({ lastDay }: { lastDay: string | null }) {
   const from = useUiStore((s) => s.filters.from);
   const to = useUiStore((s) => s.filters.to);
+  const rangeIsDefault = useUiStore((s) => s.filters.rangeIsDefault);
   const setFilters = useUiStore((s) => s.setFilters);
   const presets = timePresets(lastDay);
 
@@ -50,7 +51,11 @@ export function TimeFilter({ lastDay }: { lastDay: string | null }) {
           />
         </label>
       </div>
-      <p className="hint">An empty date means the first or last observation.</p>
+      <p className="hint">
+        {rangeIsDefault && (from || to)
+          ? 'This is the dataset’s default range; choose All to see every observation.'
+          : 'An empty date means the first or last observation.'}
+      </p>
     </fieldset>
   );
 }
