@@ -1,0 +1,34 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Dataset } from '../../data/schema';
+import { detectViewPivots, type Pivot } from '../../data/pivots';
+import { indexDataset } from '../../data/series';
+import { toSeriesQuery } from '../../data/use-view';
+import { useUiStore } from '../../state/ui-store';
+import type { ChartPivot } from '../../charts/stance-line-chart';
+import { toChartPivots } from './pivot-model';
+
+/** Pivots of the current view (largest first), or null while the Analysis section is closed. */
+export function useViewPivots(dataset: Dataset): Pivot[] | null {
+  // Only the filters that change which observations enter; legend hiding and event markers do not.
+  const query = useUiStore(useShallow((s) => toSeriesQuery(s.filters)));
+  const open = useUiStore((s) => s.analysis.open);
+  const sensitivity = useUiStore((s) => s.analysis.sensitivity);
+  const minSegment = useUiStore((s) => s.analysis.minSegment);
+  return useMemo(
+    () => (open ? detectViewPivots(indexDataset(dataset), query, { sensitivity, minSegment }) : null),
+    [open, dataset, query, sensitivity, minSegment],
+  );
+}
+
+/** Chart markers for the view's pivots, when the Analysis section is open with markers on; else undefined. */
+export function useChartPivots(dataset: Dataset): ChartPivot[] | undefined {
+  const pivots = useViewPivots(dataset);
+  const show = useUiStore((s) => s.analysis.showPivots);
+  const hidden = useUiStore((s) => s.filters.hidden);
+  return useMemo(() => {
+    if (!pivots || !show) return undefined;
+    const actorById = indexDataset(dataset).actorById;
+    return toChartPivots(pivots, actorById, hidden, dataset.scale.negativeLabel, dataset.scale.positiveLabel);
+  }, [pivots, show, hidden, dataset]);
+}

@@ -1,0 +1,117 @@
+import { useId, useMemo } from 'react';
+import type { Dataset } from '../../data/schema';
+import { diffDatasets, type DatasetSnapshot } from '../../data/dataset-diff';
+import { useUiStore } from '../../state/ui-store';
+import { formatPartialDate } from '../../lib/dates';
+import { formatScore } from '../../lib/format-score';
+
+export interface WhatChangedProps {
+  dataset: Dataset;
+  /** The version the saved view was made with. */
+  fromVersion: string;
+  /** The compact copy of that version kept in this browser, or null if none was kept. */
+  snapshot: DatasetSnapshot | null;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** Two decimals, true minus sign: mean moves are often smaller than the scale's tenths. */
+const signed2 = (v: number) => `${v > 0.004 ? '+' : v < -0.004 ? '−' : ''}${Math.abs(v).toFixed(2)}`;
+
+/** What changed between the version a saved view was made with and the dataset now open. */
+export function WhatChanged({ dataset, fromVersion, snapshot }: WhatChangedProps) {
+  const ids = useId();
+  const selectObservation = useUiStore((s) => s.selectObservation);
+  const diff = useMemo(() => (snapshot ? diffDatasets(snapshot, dataset) : null), [snapshot, dataset]);
+  const obsById = useMemo(() => new Map(dataset.observations.map((o) => [o.id, o])), [dataset]);
+  const actorName = useMemo(() => new Map(dataset.actors.map((a) => [a.id, a.name])), [dataset]);
+  const title = `What changed since version ${fromVersion}`;
+
+  if (!diff) {
+    return (
+      <section className="what-changed" aria-labelledby={`${ids}-title`}>
+        <h3 id={`${ids}-title`}>{title}</h3>
+        <p>This browser kept no copy of version {fromVersion}, so the changes cannot be listed.</p>
+      </section>
+    );
+  }
+  const openButton = (id: string, extra: string) => {
+    const o = obsById.get(id);
+    if (!o) return <span>{id}</span>;
+    return (
+      <button type="button" className="link-button" onClick={() => selectObservation(id)}>
+        {actorName.get(o.actor) ?? o.actor}, {formatPartialDate(o.date, o.datePrecision)}: {o.summary}
+        {extra}
+      </button>
+    );
+  };
+  return (
+    <section className="what-changed" aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>{title}</h3>
+      <p>
+        {diff.unchanged
+          ? `No observation was added, removed or re-scored between version ${diff.fromVersion} and ${diff.toVersion}.`
+          : `${plural(diff.added.length, 'new observation')}, ${plural(diff.removed.length, 'removed')}, ${plural(diff.rescored.length, 're-scored')} (version ${diff.fromVersion} → ${diff.toVersion}).`}
+      </p>
+      {diff.added.length > 0 && (
+        <details>
+          <summary>New ({diff.added.length})</summary>
+          <ul aria-label="New observations">
+            {diff.added.map((a) => (
+              <li key={a.id}>{openButton(a.id, ` (${formatScore(a.score)})`)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {diff.rescored.length > 0 && (
+        <details>
+          <summary>Re-scored ({diff.rescored.length})</summary>
+          <ul aria-label="Re-scored observations">
+            {diff.rescored.map((r) => (
+              <li key={r.id}>{openButton(r.id, ` (${formatScore(r.before)} → ${formatScore(r.after)})`)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {diff.removed.length > 0 && (
+        <details>
+          <summary>Removed ({diff.removed.length})</summary>
+          <ul aria-label="Removed observations">
+            {diff.removed.map((r) => (
+              <li key={r.id}>
+                {r.id} ({actorName.get(r.actor) ?? r.actor}, {formatScore(r.score)})
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {diff.actors.length > 0 && (
+        <table className="what-changed-table" aria-label="Mean score by actor">
+          <thead>
+            <tr>
+              <th scope="col">Actor</th>
+              <th scope="col">Mean before</th>
+              <th scope="col">Mean now</th>
+              <th scope="col">Moved</th>
+            </tr>
+          </thead>
+          <tbody>
+            {diff.actors.map((a) => (
+              <tr key={a.actor}>
+                <th scope="row">{actorName.get(a.actor) ?? a.actor}</th>
+                <td>{a.meanBefore === null ? '—' : signed2(a.meanBefore)}</td>
+                <td>{a.meanAfter === null ? '—' : signed2(a.meanAfter)}</td>
+                <td>
+                  {a.shift === null
+                    ? a.meanAfter === null
+                      ? 'no longer in the data'
+                      : 'new actor'
+                    : signed2(a.shift)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
