@@ -12,7 +12,7 @@ import { generateSyntheticDataset } from '../src/lib/synthetic';
 
 const quick = process.argv.includes('--quick');
 const OUT_DIR = '.tmp/dist-bench';
-const PORT = Number(process.env.BENCH_PORT ?? 4190);
+const PORT = Number(process.env.BENCH_PORT ?? 4291);
 const ORIGIN = `http://127.0.0.1:${PORT}/`;
 const FILTER_CHANGES = 10;
 const LOADS = 3;

@@ -71,6 +71,7 @@ async function clickablePoint(page: Page): Promise<Locator> {
   const n = await dots.count();
   for (let i = 0; i < n; i++) {
     const dot = dots.nth(i);
+    await dot.scrollIntoViewIfNeeded();
     const hit = await dot.evaluate((el) => {
       const r = el.getBoundingClientRect();
       return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === el;
@@ -104,8 +105,12 @@ test('a new user filters, brushes, opens evidence and shares a link that reprodu
     pickedActors.filter((a) => picked.some((o) => o.actor === a.id)).map((a) => a.name),
   );
 
+  // The bundled data opens on its default range (2025); see everything first, then brush a new range.
+  await fieldset(page, 'Time').getByRole('button', { name: 'All', exact: true }).click();
+  await expect(page).toHaveURL(/range=all/);
   // Brush from a few days before the first picked observation to a few days after the last.
   const track = page.getByTestId('brush-track');
+  await track.scrollIntoViewIfNeeded();
   const box = (await track.boundingBox())!;
   // The brush spans whole days from its start handle's minimum to its end handle's maximum.
   const slider = page.getByRole('slider', { name: 'Range start' });
