@@ -1,11 +1,43 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The built app's Content-Security-Policy. No inline script and no eval; styles allow inline
+ * because React and Recharts set style attributes. connect-src admits any http(s) origin because
+ * the user may explicitly open a dataset from another host with `?data=<url>`; the app itself
+ * only ever requests its own origin.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' https: http:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+// Build only: the dev server injects inline scripts for HMR, which this policy would block.
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'stance-tracker-csp',
+    apply: 'build',
+    transformIndexHtml: (html) => {
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+      // Right after the charset, before anything the policy governs.
+      const charset = /<meta charset="[^"]*"\s*\/?>/i;
+      return charset.test(html) ? html.replace(charset, (m) => `${m}\n    ${meta}`) : html.replace(/<head>/i, `<head>\n    ${meta}`);
+    },
+  };
+}
 
 // base './' makes every asset and data URL relative, so dist/ works from any sub-path of any static server.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 900 },

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { loadDataset } from './load-dataset';
 import type { Dataset } from './schema';
+import { DatasetError } from './fetch-dataset';
 
 // Re-exported so UI code has one import site for the query layer's error type.
 export { DatasetError, describeProblems, parseDataset, type DatasetErrorKind } from './fetch-dataset';
@@ -29,4 +30,40 @@ export function datasetQueryOptions(url: string = BUNDLED_DATASET_URL) {
     queryFn: ({ signal }) => fetchDataset(url, signal),
     staleTime: Infinity,
   });
+}
+
+/** How long a dataset URL the user opened (`?data=`) may take before it counts as failed and Retry is offered. */
+export const URL_FETCH_TIMEOUT_MS = 20_000;
+
+/**
+ * fetchDataset with a time limit, for URLs the user opens: a server that never answers becomes a
+ * DatasetError('timeout') with a message, instead of a spinner that never ends.
+ */
+export async function fetchDatasetWithTimeout(
+  url: string,
+  signal?: AbortSignal,
+  timeoutMs: number = URL_FETCH_TIMEOUT_MS,
+): Promise<Dataset> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const forward = () => controller.abort(signal?.reason);
+  if (signal?.aborted) forward();
+  signal?.addEventListener('abort', forward);
+  try {
+    return await fetchDataset(url, controller.signal);
+  } catch (err) {
+    if (!timedOut) throw err;
+    const seconds = Math.round(timeoutMs / 100) / 10;
+    throw new DatasetError(
+      'timeout',
+      `The dataset at ${url} did not arrive within ${seconds} seconds. The server may be slow or unreachable; retry, or go back to the bundled dataset.`,
+    );
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forward);
+  }
 }

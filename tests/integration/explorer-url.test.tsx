@@ -74,3 +74,18 @@ describe('explorer and the URL', () => {
     await waitFor(() => expect(column(4)).toEqual(['Action', 'Action']));
   });
 });
+
+describe('weighting the line by confidence', () => {
+  it('is a checkbox under Smoothing, kept in the link as weight=1', async () => {
+    const { user } = await renderExplorer();
+    const box = within(fieldset('Smoothing')).getByRole('checkbox', { name: 'Weight line by confidence' });
+    expect(box).not.toBeChecked();
+    await user.click(box);
+    expect(window.location.search).toContain('weight=1');
+  });
+
+  it('is restored from a link', async () => {
+    await renderExplorer('?weight=1');
+    expect(within(fieldset('Smoothing')).getByRole('checkbox', { name: 'Weight line by confidence' })).toBeChecked();
+  });
+});

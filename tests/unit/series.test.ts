@@ -177,3 +177,15 @@ describe('view series and summary', () => {
     expect(v.range).toEqual([Date.UTC(2024, 11, 1), Date.UTC(2025, 5, 30)]);
   });
 });
+
+describe('toSeriesQuery', () => {
+  it('passes the confidence weighting to the engine, which changes the line', async () => {
+    const { toSeriesQuery } = await import('../../src/data/use-view');
+    const { DEFAULT_FILTERS } = await import('../../src/state/view-state');
+    const data = dataset([obs('1', '2025-01-01', 3, { confidence: 'high' }), obs('2', '2025-01-01', 0, { confidence: 'low' })]);
+    const plain = buildViewSeries(indexDataset(data), toSeriesQuery({ ...DEFAULT_FILTERS, smooth: 0 }));
+    const weighted = buildViewSeries(indexDataset(data), toSeriesQuery({ ...DEFAULT_FILTERS, smooth: 0, weighted: true }));
+    expect(plain.series[0]!.line[0]!.score).toBe(1.5);
+    expect(weighted.series[0]!.line[0]!.score).toBeCloseTo(3 / (1 + 1 / 3));
+  });
+});

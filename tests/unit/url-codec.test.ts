@@ -92,6 +92,7 @@ describe('url codec', () => {
       events: fc.boolean(),
       hidden: fc.uniqueArray(id, { maxLength: 4 }),
       highConfidence: fc.boolean(),
+      weighted: fc.boolean(),
     })
     .chain((f) =>
       // A default range carries no dates in the URL; a chosen one may be open on both ends (range=all).

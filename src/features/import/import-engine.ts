@@ -1,0 +1,209 @@
+import { CsvStreamReader, type CsvDelimiter } from '../../lib/csv';
+import type { Problem } from '../../data/validate';
+import { guessMapping, mapCsv, type CsvInput, type CsvMapping } from './csv-mapping';
+import { importJson } from './import-json';
+import { fatalResult, type ImportResult } from './import-types';
+
+// The work behind "Open dataset", free of React and of the worker, so the worker and the in-thread
+// fallback run the same code: read a file in chunks (with progress), parse it, map a CSV.
+
+/** Bigger files are refused before reading, with a message, rather than freezing or crashing the tab. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const PREVIEW_ROWS = 5;
+
+export interface ReadProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface CsvPreview {
+  name: string;
+  delimiter: CsvDelimiter;
+  header: string[];
+  /** The first rows, for the mapping dialog's preview, and the lines they start on. */
+  rows: string[][];
+  lines: number[];
+  rowCount: number;
+  guess: CsvMapping;
+  /** Structural trouble found while reading (e.g. a quote never closed). */
+  problems: Problem[];
+  notices: string[];
+}
+
+export type ReadOutcome =
+  | { kind: 'json'; name: string; result: ImportResult }
+  | { kind: 'csv'; preview: CsvPreview }
+  | { kind: 'error'; name: string; message: string };
+
+export type FileKind = 'json' | 'csv';
+
+/** By extension first; otherwise JSON when the text starts with { or [. */
+export function detectKind(name: string, start: string): FileKind {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  if (ext === 'json') return 'json';
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
+  return /^\uFEFF?\s*[{[]/.test(start) ? 'json' : 'csv';
+}
+
+/** The readable part of a Blob: a File in the browser, or anything with the same methods. */
+export interface ReadableFile {
+  name: string;
+  size: number;
+  stream?: () => ReadableStream<Uint8Array>;
+  arrayBuffer: () => Promise<ArrayBuffer>;
+}
+
+const CHUNK = 1024 * 1024;
+
+class NotUtf8Error extends Error {}
+
+async function* byteChunks(file: ReadableFile): AsyncGenerator<Uint8Array> {
+  if (typeof file.stream === 'function') {
+    const reader = file.stream().getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      if (value) yield value;
+    }
+  }
+  // jsdom's File has no stream(); read it whole and hand it on in slices so progress still moves.
+  const all = new Uint8Array(await file.arrayBuffer());
+  for (let i = 0; i < all.length; i += CHUNK) yield all.subarray(i, i + CHUNK);
+}
+
+/** Decodes the file chunk by chunk; UTF-8 unless it is not valid UTF-8, then Windows-1252 (Excel's CSV default). */
+async function readText(
+  file: ReadableFile,
+  onText: (text: string) => void,
+  onProgress: (p: ReadProgress) => void,
+  encoding: 'utf-8' | 'windows-1252',
+): Promise<void> {
+  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  let loaded = 0;
+  let lastReport = 0;
+  for await (const chunk of byteChunks(file)) {
+    loaded += chunk.byteLength;
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new NotUtf8Error();
+    }
+    if (text) onText(text);
+    const now = Date.now();
+    if (now - lastReport > 50) {
+      lastReport = now;
+      onProgress({ loaded, total: file.size });
+    }
+  }
+  let tail: string;
+  try {
+    tail = decoder.decode();
+  } catch {
+    throw new NotUtf8Error();
+  }
+  if (tail) onText(tail);
+  onProgress({ loaded: file.size, total: file.size });
+}
+
+interface CsvTableState {
+  name: string;
+  input: CsvInput;
+  problems: Problem[];
+  notices: string[];
+}
+
+/** One import at a time: read a file, then (for CSV) map it as often as the user changes the mapping. */
+export class ImportEngine {
+  private table: CsvTableState | null = null;
+
+  async read(file: ReadableFile, onProgress: (p: ReadProgress) => void = () => {}): Promise<ReadOutcome> {
+    this.table = null;
+    const name = file.name || 'dataset';
+    if (file.size > MAX_FILE_BYTES) {
+      return {
+        kind: 'error',
+        name,
+        message: `${name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; files up to ${MAX_FILE_BYTES / 1024 / 1024} MB can be opened.`,
+      };
+    }
+    if (file.size === 0) return { kind: 'error', name, message: `${name} is empty (0 bytes).` };
+    try {
+      return await this.readAs(file, name, onProgress, 'utf-8');
+    } catch (err) {
+      if (err instanceof NotUtf8Error) {
+        const outcome = await this.readAs(file, name, onProgress, 'windows-1252');
+        const note = `${name} is not UTF-8 text; it was read as Windows-1252. Check accented letters.`;
+        if (outcome.kind === 'csv') outcome.preview.notices.push(note);
+        if (outcome.kind === 'json') outcome.result.notices.push(note);
+        return outcome;
+      }
+      const reason = err instanceof Error ? err.message : String(err);
+      return { kind: 'error', name, message: `${name} could not be read (${reason}).` };
+    }
+  }
+
+  private async readAs(
+    file: ReadableFile,
+    name: string,
+    onProgress: (p: ReadProgress) => void,
+    encoding: 'utf-8' | 'windows-1252',
+  ): Promise<ReadOutcome> {
+    let kind: FileKind | null = null;
+    const parts: string[] = [];
+    let csv: CsvStreamReader | null = null;
+    const rows: string[][] = [];
+    const lines: number[] = [];
+    await readText(
+      file,
+      (text) => {
+        if (kind === null) kind = detectKind(name, text.slice(0, 64));
+        if (kind === 'json') {
+          parts.push(text);
+          return;
+        }
+        csv ??= new CsvStreamReader();
+        const out = csv.push(text);
+        for (let i = 0; i < out.rows.length; i++) {
+          rows.push(out.rows[i]!);
+          lines.push(out.lines[i]!);
+        }
+      },
+      onProgress,
+      encoding,
+    );
+    if (kind === 'json') return { kind: 'json', name, result: importJson(parts.join('')) };
+    const reader: CsvStreamReader = csv ?? new CsvStreamReader();
+    const rest = reader.finish();
+    rows.push(...rest.rows);
+    lines.push(...rest.lines);
+    const header = (rows[0] ?? []).map((h) => h.trim());
+    if (header.length === 0 || header.every((h) => h === '')) {
+      return { kind: 'error', name, message: `${name} has no header row, so its columns cannot be named.` };
+    }
+    const problems: Problem[] = reader.problems.map((p) => ({ path: `line ${p.line}`, message: p.message }));
+    const input: CsvInput = { header, rows: rows.slice(1), lines: lines.slice(1) };
+    this.table = { name, input, problems, notices: [] };
+    return {
+      kind: 'csv',
+      preview: {
+        name,
+        delimiter: reader.delimiter,
+        header,
+        rows: input.rows.slice(0, PREVIEW_ROWS),
+        lines: (input.lines ?? []).slice(0, PREVIEW_ROWS),
+        rowCount: input.rows.length,
+        guess: guessMapping(header, input.rows.slice(0, 200)),
+        problems,
+        notices: [],
+      },
+    };
+  }
+
+  /** Applies a mapping to the CSV read last. */
+  map(mapping: CsvMapping, today?: string): ImportResult {
+    if (!this.table) return fatalResult('No CSV file is open to map; open the file again.');
+    const result = mapCsv(this.table.input, mapping, { name: this.table.name, today });
+    return { ...result, problems: [...this.table.problems, ...result.problems] };
+  }
+}

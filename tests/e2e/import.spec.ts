@@ -1,0 +1,346 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+// Browser tests of issue 7: open JSON and CSV files, a broken file, the real GDELT sample, saved
+// views across a reload, the CSP — and no request leaving 127.0.0.1 while doing it.
+
+const bundled = JSON.parse(readFileSync('public/data/stances.json', 'utf8')) as {
+  title: string;
+  actors: { id: string; name: string }[];
+  observations: { id: string; actor: string; score: number; date: string }[];
+};
+const GDELT_NAME = 'gdelt-events-2020-11-13_15-sample.csv';
+const gdeltText = readFileSync(join('tests/fixtures', GDELT_NAME), 'utf8');
+
+/** A small valid dataset: the bundled one under another title, cut to three actors. */
+function ownDataset() {
+  const keep = new Set(bundled.actors.slice(0, 3).map((a) => a.id));
+  return {
+    ...bundled,
+    id: 'own-e2e',
+    title: 'My own briefing data',
+    version: '9.9',
+    actors: bundled.actors.filter((a) => keep.has(a.id)),
+    observations: bundled.observations.filter((o) => keep.has(o.actor)),
+  };
+}
+
+function jsonPayload(name: string, data: unknown) {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)) };
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const fileInput = (page: Page) => page.getByLabel('Open dataset file (JSON or CSV)');
+const badge = (page: Page) => page.getByRole('group', { name: 'Open dataset' });
+const figure = (page: Page) => page.getByRole('figure', { name: /^Stance over time/ });
+
+let offsite: string[] = [];
+test.beforeEach(async ({ page }) => {
+  offsite = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return;
+    if (url.hostname !== '127.0.0.1') offsite.push(req.url());
+  });
+  // Collects CSP violations from the first script on, so a blocked worker or inline script fails the test.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+});
+
+test.afterEach(async ({ page }) => {
+  expect(offsite, 'requests that left 127.0.0.1').toEqual([]);
+  const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  expect(violations, 'CSP violations').toEqual([]);
+});
+
+test('the built page carries the Content-Security-Policy', async ({ page, consoleErrors }) => {
+  await page.goto('./');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("connect-src 'self' https: http:");
+  expect(csp).not.toContain('unsafe-eval');
+  // Inline script is refused: the policy is in force, not only written down.
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inlineRan = true';
+    document.head.append(s);
+    return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+  });
+  expect(ran).toBe(false);
+  await page.evaluate(() => ((window as unknown as { __cspViolations: string[] }).__cspViolations = []));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
+  expect(consoleErrors.filter((e) => !/Content Security Policy/.test(e))).toEqual([]);
+});
+
+test('opens a JSON file, keeps it across a reload, and goes back to the bundled dataset', async ({ page, consoleErrors }) => {
+  await page.goto('./');
+  await expect(badge(page)).toContainText('Dataset: Bundled dataset');
+  const data = ownDataset();
+  await fileInput(page).setInputFiles(jsonPayload('own.json', data));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My own briefing data');
+  await expect(badge(page)).toContainText('Dataset: own.json (From a file)');
+  await expect(page.getByText(`Opened own.json: ${data.observations.length} observations, 3 actors.`)).toBeVisible();
+  await expect(figure(page).getByRole('list', { name: 'Legend' }).getByRole('listitem')).toHaveCount(3);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My own briefing data');
+  await expect(badge(page)).toContainText('Dataset: own.json');
+
+  await badge(page).getByRole('button', { name: 'Back to bundled dataset' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
+  await expect(badge(page)).toContainText('Dataset: Bundled dataset');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('opens a CSV through the mapping dialog', async ({ page, consoleErrors }) => {
+  const csv = [
+    'Day;Who;Stance;Topic;Words or deeds;Quote',
+    '2025-02-12;Trump;-2;diplomacy;action;"We agreed to have our respective teams start negotiations immediately"',
+    '2025-02-19;Trump;-1;diplomacy;statement;"I think the Russians want to see the war end"',
+    '2025-07-14;Trump;2;sanctions;statement;"secondary tariffs"',
+    '2025-04-01;Senate;2;sanctions;action;"sanctions bill; 80 co-sponsors"',
+  ].join('\r\n');
+  await page.goto('./');
+  await fileInput(page).setInputFiles({ name: 'briefing.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+  const dialog = page.getByRole('dialog', { name: 'Map the columns of briefing.csv' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('4 rows and 6 columns, separated by semicolons.');
+  await dialog.getByRole('combobox', { name: 'Date (required)' }).selectOption({ label: 'Day' });
+  await dialog.getByRole('combobox', { name: 'Actor (required)' }).selectOption({ label: 'Who' });
+  await dialog.getByRole('combobox', { name: 'Score (required)' }).selectOption({ label: 'Stance' });
+  await dialog.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Topic' });
+  await dialog.getByRole('combobox', { name: 'Kind (statement or action)' }).selectOption({ label: 'Words or deeds' });
+  await dialog.getByRole('combobox', { name: 'Quote' }).selectOption({ label: 'Quote' });
+  await expect(dialog.getByRole('table').getByRole('row').nth(1)).toContainText('2025-02-12');
+  expect(await seriousViolations(page), 'the mapping dialog passes axe').toEqual([]);
+  await dialog.getByRole('button', { name: 'Open' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('briefing.csv');
+  await expect(figure(page).getByRole('list', { name: 'Legend' }).getByRole('listitem')).toHaveText(['Trump', 'Senate']);
+  await expect(figure(page).locator('circle.series-dot-trump')).toHaveCount(3);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a broken file: specific problems, the valid part opened, the skipped rows downloadable', async ({ page, consoleErrors }) => {
+  const data = ownDataset();
+  const [a, b, c, ...rest] = data.observations;
+  const broken = {
+    ...data,
+    observations: [
+      { ...a, date: '2025-02-30', datePrecision: 'day' },
+      { ...b, score: 12 },
+      { ...c, actor: 'atlantis' },
+      ...rest,
+      { ...rest[0], quote: '<script>alert(1)</script>'.repeat(50_000) },
+    ],
+  };
+  await page.goto('./');
+  await fileInput(page).setInputFiles(jsonPayload('broken.json', broken));
+  const dialog = page.getByRole('dialog', { name: 'Problems in broken.json' });
+  await expect(dialog.getByRole('alert')).toHaveText(
+    `4 of ${broken.observations.length} observations in broken.json have problems and were left out; the other ${rest.length} can be opened.`,
+  );
+  expect(await seriousViolations(page), 'the problems dialog passes axe').toEqual([]);
+  const problems = dialog.getByRole('list', { name: 'Problems' }).getByRole('listitem');
+  await expect(problems).toHaveText([
+    `observation ${a!.id}: date: is not a real calendar date (expected YYYY-MM-DD, YYYY-MM or YYYY)`,
+    `observation ${b!.id}: score: must be between -3 and 3`,
+    `observation ${c!.id}: actor: unknown actor "atlantis" (not in the actors list)`,
+    `observation ${rest[0]!.id}: quote: must be at most 5000 characters`,
+  ]);
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download skipped rows (CSV)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('broken-skipped-rows.csv');
+  const text = readFileSync((await file.path())!, 'utf8');
+  expect(text.split('\r\n')[0]).toBe('problem,id,date,datePrecision,actor,speaker,theme,kind,score,confidence,summary,quote,sourceId,eventId,rationale');
+  expect(text).toContain(`,${b!.id},`);
+
+  await dialog.getByRole('button', { name: `Open the ${rest.length} valid observations` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My own briefing data');
+  await expect(page.getByText(`Opened broken.json: ${rest.length} observations, 3 actors; 4 left out.`)).toBeVisible();
+
+  // A file that is not JSON at all: a message, and the open dataset stays.
+  await fileInput(page).setInputFiles(jsonPayload('cut.json', JSON.stringify(data).slice(0, 1000)));
+  const failed = page.getByRole('dialog', { name: 'cut.json could not be opened' });
+  await expect(failed.getByRole('alert')).toContainText('It is probably truncated');
+  await failed.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My own briefing data');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the real GDELT sample, mapped in the UI, plots per-country series with the sign flipped', async ({ page, consoleErrors }) => {
+  // Expectation from the file itself: USA rows (Actor1CountryCode) and their Goldstein scores.
+  const lines = gdeltText.trim().split(/\r?\n/);
+  const header = lines[0]!.split(',');
+  const country = header.indexOf('Actor1CountryCode');
+  const goldstein = header.indexOf('GoldsteinScale');
+  const usa = lines
+    .slice(1)
+    .map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, '')))
+    .filter((f) => f[country] === 'USA')
+    .map((f) => Number(f[goldstein]));
+  const meanGoldstein = usa.reduce((s, v) => s + v, 0) / usa.length;
+  const expectedMean = -0.3 * meanGoldstein;
+
+  await page.goto('./');
+  await fileInput(page).setInputFiles({ name: GDELT_NAME, mimeType: 'text/csv', buffer: Buffer.from(gdeltText) });
+  const dialog = page.getByRole('dialog', { name: `Map the columns of ${GDELT_NAME}` });
+  await expect(dialog).toContainText('2,000 rows and 61 columns, separated by commas.');
+  // The guess, checked as a new user would read it before pressing Open.
+  await expect(dialog.getByRole('combobox', { name: 'Date (required)' })).toHaveValue(String(header.indexOf('SQLDATE')));
+  await expect(dialog.getByRole('combobox', { name: 'Actor (required)' })).toHaveValue(String(header.indexOf('Actor1Name')));
+  await expect(dialog.getByRole('combobox', { name: 'Group actors by' })).toHaveValue(String(country));
+  await expect(dialog.getByRole('combobox', { name: 'Score (required)' })).toHaveValue(String(goldstein));
+  await expect(dialog.getByRole('textbox', { name: 'Lowest possible score' })).toHaveValue('-10');
+  await expect(dialog.getByRole('textbox', { name: 'Highest possible score' })).toHaveValue('10');
+  await expect(dialog.getByRole('radio', { name: /more conciliatory or cooperative/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Open' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(GDELT_NAME);
+  await expect(page.getByText(/^Opened gdelt-events-2020-11-13_15-sample\.csv: 2,000 observations, \d+ actors\./)).toBeVisible();
+  const legend = figure(page).getByRole('list', { name: 'Legend' }).getByRole('listitem');
+  await expect(legend.first()).toHaveText('UNITED STATES');
+  await expect(legend.nth(1)).toHaveText('RUSSIA');
+
+  // The USA series: one dot per observation; read back its scores from the geometry.
+  const dots = figure(page).locator('circle.series-dot-usa');
+  await expect(dots).toHaveCount(usa.length);
+  const geometry = await figure(page).evaluate((fig) => {
+    const ticks = Array.from(fig.querySelectorAll('text')).filter((t) => /^(\+3|−3)/.test(t.textContent ?? ''));
+    const y = (t: Element) => Number(t.getAttribute('y'));
+    const top = ticks.find((t) => t.textContent!.startsWith('+3'))!;
+    const bottom = ticks.find((t) => t.textContent!.startsWith('−3'))!;
+    const cys = Array.from(fig.querySelectorAll('circle.series-dot-usa')).map((c) => Number(c.getAttribute('cy')));
+    return { yTop: y(top), yBottom: y(bottom), cys };
+  });
+  const toScore = (cy: number) => 3 - (6 * (cy - geometry.yTop)) / (geometry.yBottom - geometry.yTop);
+  const plottedMean = geometry.cys.map(toScore).reduce((s, v) => s + v, 0) / geometry.cys.length;
+  expect(Math.sign(plottedMean)).toBe(Math.sign(expectedMean));
+  expect(plottedMean).toBeCloseTo(expectedMean, 2);
+
+  // Evidence keeps the value as coded in GDELT beside the rescaled score.
+  // Dots of one day overlap, so the keyboard path (focus, Enter) opens one reliably.
+  await dots.first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Evidence' })).toContainText(/Originally coded as -?\d/);
+
+  // And in words, in the summary.
+  const rounded = Math.round(expectedMean * 10) / 10;
+  const shown = rounded === 0 ? '0' : `${rounded > 0 ? '+' : '−'}${Number.isInteger(rounded) ? Math.abs(rounded) : Math.abs(rounded).toFixed(1)}`;
+  await expect(page.getByRole('region', { name: 'Summary' }).getByRole('listitem').filter({ hasText: 'UNITED STATES' })).toContainText(
+    `UNITED STATES: mean score ${shown}`,
+  );
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a saved view survives a reload and opens its filters', async ({ page, consoleErrors }) => {
+  await page.goto('./?kind=action&themes=sanctions');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
+  await page.getByRole('button', { name: 'Save view' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save this view' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Sanctions: deeds only');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved view “Sanctions: deeds only”.')).toBeVisible();
+
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
+  await page.getByText('Saved views (1)').click();
+  await page.getByRole('list', { name: 'Saved views' }).getByRole('button', { name: 'Open view Sanctions: deeds only' }).click();
+  await expect(page).toHaveURL(/\?themes=sanctions&kind=action$/);
+  await expect(page.getByText('Opened view “Sanctions: deeds only”.')).toBeVisible();
+
+  // Rename and delete, as the list offers.
+  const list = page.getByRole('list', { name: 'Saved views' });
+  await list.getByRole('button', { name: 'Rename Sanctions: deeds only' }).click();
+  await list.getByRole('textbox', { name: 'New name for Sanctions: deeds only' }).fill('Sanctions (actions)');
+  await list.getByRole('button', { name: 'Save name' }).click();
+  await page.reload();
+  await page.getByText('Saved views (1)').click();
+  await expect(page.getByRole('list', { name: 'Saved views' }).getByRole('button', { name: 'Open view Sanctions (actions)' })).toBeVisible();
+  await page.getByRole('list', { name: 'Saved views' }).getByRole('button', { name: 'Delete Sanctions (actions)' }).click();
+  await expect(page.getByText('Saved views (0)')).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a 50 MB CSV is read in a worker with a progress bar while the page keeps responding', async ({ page, consoleErrors }) => {
+  test.setTimeout(90_000);
+  const dir = join('test-results', 'import-big');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'big.csv');
+  const row = '2025-01-01,Some actor with a long name,1.5,diplomacy,"a quoted text, with a comma and ""quotes"" in it, padding it out to a realistic length"\n';
+  const rows = Math.floor((49 * 1024 * 1024) / row.length);
+  writeFileSync(path, `date,actor,score,theme,quote\n${row.repeat(rows)}`);
+
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
+  // Longest gap between animation frames while the file is read: a frozen page would show seconds.
+  await page.evaluate(() => {
+    const w = window as unknown as { __maxGap: number; __last: number };
+    w.__maxGap = 0;
+    w.__last = performance.now();
+    const tick = (t: number) => {
+      w.__maxGap = Math.max(w.__maxGap, t - w.__last);
+      w.__last = t;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  // Watches for the progress bar from the start: it is due only if reading takes more than a second.
+  await page.evaluate(() => {
+    const w = window as unknown as { __bar: { seen: boolean; values: number[] }; __t0: number };
+    w.__bar = { seen: false, values: [] };
+    // From the moment the page has the file, not from when Playwright starts sending it.
+    document.addEventListener('change', () => (w.__t0 = performance.now()), true);
+    new MutationObserver(() => {
+      const bar = document.querySelector('[role="progressbar"][aria-label="Reading big.csv"]');
+      if (!bar) return;
+      w.__bar.seen = true;
+      w.__bar.values.push(Number(bar.getAttribute('aria-valuenow')));
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+  });
+  await fileInput(page).setInputFiles(path);
+  const dialog = page.getByRole('dialog', { name: 'Map the columns of big.csv' });
+  await expect(dialog).toBeVisible({ timeout: 60_000 });
+  const { maxGap, elapsed, bar } = await page.evaluate(() => {
+    const w = window as unknown as { __maxGap: number; __t0: number; __bar: { seen: boolean; values: number[] } };
+    return { maxGap: w.__maxGap, elapsed: performance.now() - w.__t0, bar: w.__bar };
+  });
+  test.info().annotations.push({ type: 'read', description: `${Math.round(elapsed)} ms, longest frame gap ${Math.round(maxGap)} ms, bar values ${bar.values.join(',')}` });
+  await expect(dialog).toContainText(`${rows.toLocaleString('en')} rows and 5 columns, separated by commas.`);
+  expect(maxGap, 'longest frame gap (ms) while reading').toBeLessThan(1000);
+  if (elapsed > 1500) {
+    expect(bar.seen, 'a progress bar for a read over a second').toBe(true);
+    expect(Math.max(...bar.values)).toBeGreaterThan(0);
+  }
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  rmSync(dir, { recursive: true, force: true });
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a ?data= address that fails says why, offers Retry and the way back', async ({ page, consoleErrors }) => {
+  await page.goto('./?data=data/missing.json');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The dataset at data/missing.json could not be loaded: the server answered 404');
+  await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+  await badge(page).getByRole('button', { name: 'Back to bundled dataset' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
+  await expect(page).not.toHaveURL(/data=/);
+  // The browser logs the failed request itself; nothing else may be logged.
+  expect(consoleErrors.filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e))).toEqual([]);
+});

@@ -1,0 +1,76 @@
+import { screen, within } from '@testing-library/react';
+import { vi } from 'vitest';
+import { App } from '../../src/app/app';
+import { createMemoryStore } from '../../src/features/import/dataset-store';
+import { ImportConfigContext, type ImportConfig } from '../../src/features/import/import-config';
+import { useUiStore } from '../../src/state/ui-store';
+import { DEFAULT_FILTERS } from '../../src/state/view-state';
+import { renderWithProviders } from '../test-utils';
+
+export const BUNDLED_TITLE = 'Fixture: Stance toward Russia';
+
+/**
+ * Renders the app at a query string with a fresh UI store, a memory dataset store (IndexedDB's
+ * stand-in; pass the same one again to simulate a reload) and a short URL timeout.
+ */
+export function renderApp(opts: { search?: string; store?: ReturnType<typeof createMemoryStore>; config?: Partial<ImportConfig> } = {}) {
+  window.history.replaceState(null, '', `/${opts.search ?? ''}`);
+  useUiStore.setState({ filters: DEFAULT_FILTERS, selectedObservationId: null });
+  const store = opts.store ?? createMemoryStore();
+  const config: Partial<ImportConfig> = { store, timeoutMs: 300, progressDelayMs: 1000, ...opts.config };
+  const utils = renderWithProviders(
+    <ImportConfigContext.Provider value={config}>
+      <App />
+    </ImportConfigContext.Provider>,
+  );
+  return { ...utils, store };
+}
+
+export async function bundledOpen() {
+  return screen.findByRole('heading', { level: 1, name: BUNDLED_TITLE });
+}
+
+export function datasetBadge() {
+  return screen.getByRole('group', { name: 'Open dataset' });
+}
+
+export function fileInput() {
+  return screen.getByLabelText('Open dataset file (JSON or CSV)') as HTMLInputElement;
+}
+
+export function jsonFile(data: unknown, name = 'mine.json'): File {
+  return new File([typeof data === 'string' ? data : JSON.stringify(data)], name, { type: 'application/json' });
+}
+
+export function csvFile(text: string, name = 'mine.csv'): File {
+  return new File([text], name, { type: 'text/csv' });
+}
+
+export async function findDialog(name: RegExp | string) {
+  return screen.findByRole('dialog', { name });
+}
+
+export function legendNames(): string[] {
+  const legend = screen.getByRole('list', { name: 'Legend' });
+  return within(legend)
+    .getAllByRole('listitem')
+    .map((li) => li.textContent ?? '');
+}
+
+/** Captures what "download" buttons save: jsdom has no object URLs, so they are stubbed. */
+export function captureDownloads() {
+  const blobs: Blob[] = [];
+  const names: string[] = [];
+  for (const key of ['createObjectURL', 'revokeObjectURL'] as const) {
+    if (!(key in URL)) Object.defineProperty(URL, key, { value: () => '', configurable: true, writable: true });
+  }
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((b: Blob | MediaSource) => {
+    blobs.push(b as Blob);
+    return `blob:test/${blobs.length}`;
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+  return { blobs, names };
+}
