@@ -96,7 +96,7 @@ export function describeView(dataset: Dataset, filters: ViewFilters): { title: s
     kind,
     filters.highConfidence ? 'High-confidence observations only' : null,
     hasRange ? formatDayRange(lo!, hi!) : 'No observations in range',
-    smoothingLabel(filters.smooth),
+    smoothingLabel(filters.smooth) + (filters.weighted ? ', weighted by confidence' : ''),
   ]
     .filter((p): p is string => p !== null)
     .join(' · ');

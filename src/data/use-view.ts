@@ -14,6 +14,7 @@ export function toSeriesQuery(filters: ViewFilters): SeriesQuery {
     to: filters.to,
     smooth: filters.smooth,
     highConfidence: filters.highConfidence,
+    weightByConfidence: filters.weighted,
   };
 }
 

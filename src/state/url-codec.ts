@@ -63,6 +63,7 @@ export function parseFilters(search: string): ViewFilters {
     events: readBool(params, 'events', DEFAULT_FILTERS.events),
     hidden: readList(params, 'hide') ?? [],
     highConfidence: readBool(params, 'conf', DEFAULT_FILTERS.highConfidence),
+    weighted: readBool(params, 'weight', DEFAULT_FILTERS.weighted),
   };
 }
 
@@ -81,6 +82,7 @@ export function serializeFilters(filters: ViewFilters): string {
   if (filters.events !== DEFAULT_FILTERS.events) params.set('events', filters.events ? '1' : '0');
   if (filters.hidden.length) params.set('hide', filters.hidden.join(','));
   if (filters.highConfidence !== DEFAULT_FILTERS.highConfidence) params.set('conf', filters.highConfidence ? '1' : '0');
+  if (filters.weighted !== DEFAULT_FILTERS.weighted) params.set('weight', filters.weighted ? '1' : '0');
   // Commas are legal in a query string; keeping them literal keeps links readable.
   return params.toString().replace(/%2C/g, ',');
 }
@@ -116,4 +118,4 @@ export function mergeSearch(current: string, filters: ViewFilters): string {
   return joined ? `?${joined}` : '';
 }
 
-export const FILTER_KEYS = ['actors', 'themes', 'kind', 'from', 'to', 'range', 'smooth', 'events', 'hide', 'conf'] as const;
+export const FILTER_KEYS = ['actors', 'themes', 'kind', 'from', 'to', 'range', 'smooth', 'events', 'hide', 'conf', 'weight'] as const;

@@ -27,6 +27,8 @@ export interface ViewFilters {
   hidden: string[];
   /** Only observations coded with high confidence. */
   highConfidence: boolean;
+  /** The smoothed line weights observations by confidence (high 1, medium ⅔, low ⅓). */
+  weighted: boolean;
 }
 
 export const DEFAULT_FILTERS: ViewFilters = {
@@ -40,6 +42,7 @@ export const DEFAULT_FILTERS: ViewFilters = {
   events: true,
   hidden: [],
   highConfidence: false,
+  weighted: false,
 };
 
 export function sameFilters(a: ViewFilters, b: ViewFilters): boolean {
@@ -55,7 +58,8 @@ export function sameFilters(a: ViewFilters, b: ViewFilters): boolean {
     a.smooth === b.smooth &&
     a.events === b.events &&
     list(a.hidden, b.hidden) &&
-    a.highConfidence === b.highConfidence
+    a.highConfidence === b.highConfidence &&
+    a.weighted === b.weighted
   );
 }
 

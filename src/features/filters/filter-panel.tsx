@@ -30,11 +30,13 @@ export function FilterPanel({ dataset }: { dataset: Dataset }) {
   const kind = useUiStore((s) => s.filters.kind);
   const smooth = useUiStore((s) => s.filters.smooth);
   const highConfidence = useUiStore((s) => s.filters.highConfidence);
+  const weighted = useUiStore((s) => s.filters.weighted);
   const setFilters = useUiStore((s) => s.setFilters);
   // On phones the filters fold away behind one button so the chart is on the first screen.
   const narrow = useMediaQuery('(max-width: 899.98px)');
   const [open, setOpen] = useState(false);
-  const timeSet = useUiStore((s) => s.filters.from !== null || s.filters.to !== null);
+  // The dataset's own default range is not a filter the user set.
+  const timeSet = useUiStore((s) => !s.filters.rangeIsDefault && (s.filters.from !== null || s.filters.to !== null));
   const active = [actors !== null, themes !== null, kind !== 'both', highConfidence, timeSet].filter(
     Boolean,
   ).length;
@@ -123,6 +125,14 @@ export function FilterPanel({ dataset }: { dataset: Dataset }) {
               </label>
             ))}
           </div>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={weighted}
+              onChange={(e) => setFilters({ weighted: e.target.checked })}
+            />
+            <span>Weight line by confidence</span>
+          </label>
         </fieldset>
       </div>
     </section>
