@@ -1,19 +1,29 @@
+import { lazy, Suspense } from 'react';
 import { DatasetControls } from '../features/import/dataset-controls';
 import { useActiveDataset } from '../features/import/use-active-dataset';
 import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
 import { useUrlSync } from '../state/use-url-sync';
+import { useUiStore } from '../state/ui-store';
+import { PageNav } from './page-nav';
 import { Explorer } from './explorer';
 import { ErrorView, LoadingView } from './status-views';
+
+// Loaded on demand: the codebook and its renderer are not needed for the first paint.
+const MethodologyView = lazy(() =>
+  import('../features/methodology/methodology-view').then((m) => ({ default: m.MethodologyView })),
+);
 
 export function App() {
   useUrlSync();
   const query = useActiveDataset();
+  const page = useUiStore((s) => s.page);
   const title = query.data?.title ?? 'Stance Tracker';
   return (
     <div className="app">
       <header className="app-header">
         <p className="brand">Stance Tracker</p>
         <h1>{title}</h1>
+        <PageNav />
         <div className="header-tools">
           <DatasetControls active={query} />
           {query.data && <SavedViewsMenu dataset={query.data} />}
@@ -24,6 +34,10 @@ export function App() {
           <LoadingView />
         ) : query.isError ? (
           <ErrorView error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        ) : page === 'methodology' ? (
+          <Suspense fallback={<LoadingView label="Loading the methodology…" />}>
+            <MethodologyView dataset={query.data} />
+          </Suspense>
         ) : (
           <Explorer dataset={query.data} />
         )}

@@ -1,10 +1,10 @@
 import { DatasetError } from '../data/dataset-api';
 
-export function LoadingView() {
+export function LoadingView({ label = 'Loading dataset…' }: { label?: string }) {
   return (
     <div className="status" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      Loading dataset…
+      {label}
     </div>
   );
 }

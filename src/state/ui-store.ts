@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { DEFAULT_FILTERS, sameFilters, type ViewFilters } from './view-state';
 import { DEFAULT_ANALYSIS, type AnalysisSettings } from './analysis-settings';
+import type { Page } from './url-codec';
 
 /** UI state only (never server data): the view's filters and what the user has opened. */
 export interface DateRange {
@@ -9,6 +10,9 @@ export interface DateRange {
 }
 
 export interface UiState {
+  /** Which page is shown: the explorer or the Methodology page. */
+  page: Page;
+  setPage: (page: Page) => void;
   filters: ViewFilters;
   /** The open dataset's default range, applied while filters.rangeIsDefault. */
   defaultRange: DateRange;
@@ -30,6 +34,8 @@ function withDefaultRange(filters: ViewFilters, range: DateRange): ViewFilters {
 }
 
 export const useUiStore = create<UiState>()((set) => ({
+  page: 'explorer',
+  setPage: (page) => set({ page }),
   filters: DEFAULT_FILTERS,
   defaultRange: { from: null, to: null },
   setDefaultRange: (range) =>

@@ -108,11 +108,25 @@ export function readDataParam(search: string): string | null {
   return /^[\w./~-]+$/.test(raw) && !raw.startsWith('//') ? raw : null;
 }
 
-/** Replaces the filter parameters of a search string while keeping others (e.g. `data`). */
-export function mergeSearch(current: string, filters: ViewFilters): string {
+/** The app's pages; the explorer is the default and needs no parameter. */
+export type Page = 'explorer' | 'methodology';
+
+export function parsePage(search: string): Page {
+  try {
+    return new URLSearchParams(search).get('view') === 'methodology' ? 'methodology' : 'explorer';
+  } catch {
+    return 'explorer';
+  }
+}
+
+/** Replaces the filter (and page) parameters of a search string while keeping others (e.g. `data`). */
+export function mergeSearch(current: string, filters: ViewFilters, page: Page = 'explorer'): string {
   const keep = new URLSearchParams(current);
   for (const key of FILTER_KEYS) keep.delete(key);
-  const ours = serializeFilters(filters);
+  keep.delete('view');
+  const ours = [serializeFilters(filters), page === 'methodology' ? 'view=methodology' : '']
+    .filter(Boolean)
+    .join('&');
   const rest = keep.toString();
   const joined = [rest, ours].filter(Boolean).join('&');
   return joined ? `?${joined}` : '';

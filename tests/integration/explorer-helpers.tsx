@@ -8,7 +8,7 @@ import { renderWithProviders } from '../test-utils';
 export async function renderExplorer(search = '') {
   window.history.replaceState(null, '', `/${search}`);
   // The store outlives a render; only the URL may decide the view.
-  useUiStore.setState({ filters: DEFAULT_FILTERS, selectedObservationId: null, defaultRange: { from: null, to: null } });
+  useUiStore.setState({ filters: DEFAULT_FILTERS, selectedObservationId: null, defaultRange: { from: null, to: null }, page: 'explorer' });
   const utils = renderWithProviders(<App />);
   await screen.findByRole('heading', { level: 1, name: 'Fixture: Stance toward Russia' });
   return utils;

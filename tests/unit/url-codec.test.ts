@@ -144,3 +144,19 @@ describe('the store applies the dataset default range', () => {
     useUiStore.getState().setDefaultRange({ from: null, to: null });
   });
 });
+
+describe('pages in the URL', () => {
+  it('reads view=methodology and treats anything else as the explorer', async () => {
+    const { parsePage } = await import('../../src/state/url-codec');
+    expect(parsePage('?view=methodology')).toBe('methodology');
+    expect(parsePage('?view=admin')).toBe('explorer');
+    expect(parsePage('')).toBe('explorer');
+  });
+
+  it('writes the page after the filters and keeps other parameters', () => {
+    expect(mergeSearch('?data=x.json', { ...DEFAULT_FILTERS, kind: 'action' }, 'methodology')).toBe(
+      '?data=x.json&kind=action&view=methodology',
+    );
+    expect(mergeSearch('?view=methodology', DEFAULT_FILTERS, 'explorer')).toBe('');
+  });
+});
