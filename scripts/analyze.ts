@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseDataset } from '../src/data/dataset-api';
+import { parseDataset } from '../src/data/fetch-dataset';
 import type { Dataset } from '../src/data/schema';
 import { filterByActor, indexDataset, type SeriesQuery } from '../src/data/series';
 import { DEFAULT_PIVOT_OPTIONS, SENSITIVITIES, detectPivots, type Sensitivity } from '../src/data/pivots';

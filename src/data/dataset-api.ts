@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { loadDataset } from './load-dataset';
 import type { Dataset } from './schema';
-import { DatasetError } from './fetch-dataset';
+import { DatasetError } from './dataset-error';
 
 // Re-exported so UI code has one import site for the query layer's error type.
-export { DatasetError, describeProblems, parseDataset, type DatasetErrorKind } from './fetch-dataset';
+export { DatasetError, describeProblems, type DatasetErrorKind } from './dataset-error';
 
 /** Relative, so the built app works from any sub-path. */
 export const BUNDLED_DATASET_URL = 'data/stances.json';

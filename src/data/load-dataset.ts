@@ -1,4 +1,4 @@
-import { errorFromData, fetchAndParse } from './fetch-dataset';
+import { errorFromData } from './dataset-error';
 import type { DatasetWorkerRequest, DatasetWorkerResponse } from './dataset-worker-protocol';
 import type { Dataset } from './schema';
 
@@ -34,6 +34,12 @@ let workerBroken = false;
 /** Whether loads go through the worker: for diagnostics and for the worker-vs-thread test. */
 export function datasetWorkerStatus(): 'unused' | 'running' | 'failed' {
   return workerBroken ? 'failed' : worker ? 'running' : 'unused';
+}
+
+/** The in-thread path loads the schema on demand, so the page's first paint carries no zod. */
+async function fetchAndParse(absoluteUrl: string, shownUrl: string, label: string, signal?: AbortSignal): Promise<Dataset> {
+  const m = await import('./fetch-dataset');
+  return m.fetchAndParse(absoluteUrl, shownUrl, label, signal);
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { datasetSchema, type Dataset } from './schema';
+import { datasetSchema, type Dataset, type ZodError } from './schema';
 
 /** One thing wrong with a dataset, located by a dotted path such as `observations[3].score`. */
 export interface Problem {
@@ -36,7 +35,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function zodProblems(raw: unknown, error: z.ZodError): Problem[] {
+export function zodProblems(raw: unknown, error: ZodError): Problem[] {
   return error.issues.map((issue) => ({
     path: describe(raw, issue.path),
     message: issue.message,

@@ -1,4 +1,4 @@
-import { isRealPartialDate } from '../data/schema';
+import { isRealPartialDate } from '../lib/partial-date';
 import { DEFAULT_FILTERS, KIND_FILTERS, SMOOTHINGS, type KindFilter, type Smoothing, type ViewFilters } from './view-state';
 
 // The one module that reads and writes query parameters. Garbage in → defaults, never a throw.

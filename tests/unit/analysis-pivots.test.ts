@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeAnalysisDataset, makeObservations, type ObsSpec } from '../../mocks/fixtures/analysis-dataset';
-import { parseDataset } from '../../src/data/dataset-api';
+import { parseDataset } from '../../src/data/fetch-dataset';
 import type { Dataset } from '../../src/data/schema';
 import { indexDataset, type PlacedObservation } from '../../src/data/series';
 import {

@@ -8,11 +8,11 @@ import {
   parseDateValue,
   parseNumber,
   rescale,
-  slugify,
   toCsvInput,
   type CsvMapping,
 } from '../../src/features/import/csv-mapping';
 import { problemText } from '../../src/features/import/import-types';
+import { slugify } from '../../src/lib/slug';
 import { validateDataset } from '../../src/data/validate';
 import gdeltCsv from '../fixtures/gdelt-events-2020-11-13_15-sample.csv?raw';
 

@@ -10,6 +10,7 @@ import {
   type Source,
   type Theme,
 } from '../../data/schema';
+import { hash32, slugify } from '../../lib/slug';
 import { validateDataset, type Problem } from '../../data/validate';
 import { fatalResult, quoteValue, type ImportResult } from './import-types';
 
@@ -205,28 +206,6 @@ export function rescale(value: number, min: number, max: number, higherMeans: Hi
 }
 
 /** FNV-1a, for short stable ids and versions. */
-export function hash32(text: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-/** A schema-valid id from any value: "Donald Trump" → "donald-trump"; non-Latin text gets a hash. */
-export function slugify(value: string): string {
-  const slug = value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, 100)
-    .replace(/-+$/, '');
-  return slug || `x-${hash32(value).toString(16)}`;
-}
-
 function parseKind(raw: string, header: string): Kind | null {
   const v = raw.trim().toLowerCase();
   if (norm(header) === 'quadclass') {

@@ -1,10 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
-import { CsvMappingDialog } from './csv-mapping-dialog';
-import { ImportFailedDialog, ImportProblemsDialog } from './import-problems';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ImportProgress } from './import-progress';
 import type { ActiveDatasetResult } from './use-active-dataset';
 import { useImportFlow } from './use-import-flow';
 import './import.css';
+
+// The dialogs load when an import needs them, not with the page.
+const CsvMappingDialog = lazy(() => import('./csv-mapping-dialog').then((m) => ({ default: m.CsvMappingDialog })));
+const ImportProblemsDialog = lazy(() => import('./import-problems').then((m) => ({ default: m.ImportProblemsDialog })));
+const ImportFailedDialog = lazy(() => import('./import-problems').then((m) => ({ default: m.ImportFailedDialog })));
 
 const ACCEPT = '.json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values';
 
@@ -140,6 +143,7 @@ export function DatasetControls({ active }: { active: ActiveDatasetResult }) {
           <p>Drop a JSON or CSV file to open it</p>
         </div>
       )}
+      <Suspense fallback={null}>
       {state.step === 'mapping' && (
         <CsvMappingDialog
           key={state.preview.name}
@@ -161,6 +165,7 @@ export function DatasetControls({ active }: { active: ActiveDatasetResult }) {
         />
       )}
       {state.step === 'failed' && <ImportFailedDialog name={state.name} message={state.message} onClose={flow.cancel} />}
+      </Suspense>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { CsvMapping } from './csv-mapping';
-import { ImportEngine, type ReadOutcome, type ReadProgress } from './import-engine';
+import type { ReadOutcome, ReadProgress } from './import-engine';
 import type { WorkerRequest, WorkerResponse } from './import-protocol';
 import type { ImportResult } from './import-types';
 
@@ -12,10 +12,11 @@ export interface ImportSession {
 
 /** Runs the engine on the main thread: for jsdom (no Worker) and as the fallback when a worker fails. */
 export function createInThreadSession(): ImportSession {
-  const engine = new ImportEngine();
+  // Loaded on first use: the parsers and the schema stay out of the page's first-paint JavaScript.
+  const engine = import('./import-engine').then((m) => new m.ImportEngine());
   return {
-    read: (file, onProgress) => engine.read(file, onProgress),
-    map: async (mapping) => engine.map(mapping),
+    read: async (file, onProgress) => (await engine).read(file, onProgress),
+    map: async (mapping) => (await engine).map(mapping),
     dispose: () => {},
   };
 }
@@ -30,7 +31,12 @@ function createWorkerSession(worker: Worker): ImportSession {
   const pending = new Map<number, Pending>();
   let broken = false;
   // If the worker cannot start (blocked, failed to load), the same work runs in the page instead.
-  const fallback = createInThreadSession();
+  let fallbackSession: ImportSession | null = null;
+  const fallback = {
+    read: (file: File, onProgress?: (p: ReadProgress) => void) =>
+      (fallbackSession ??= createInThreadSession()).read(file, onProgress),
+    map: (mapping: CsvMapping) => (fallbackSession ??= createInThreadSession()).map(mapping),
+  };
   let lastFile: File | null = null;
 
   worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { datasetSchema, observationSchema, type Dataset, type Observation } from '../../data/schema';
 import { crossCheck, zodProblems, type Problem } from '../../data/validate';
 import { fatalResult, type ImportResult } from './import-types';
 
 // Everything but the observations, which are checked one by one so the valid ones can still be opened.
-const shellSchema = datasetSchema.omit({ observations: true }).extend({ observations: z.array(z.unknown()) });
+const shellSchema = z.extend(z.omit(datasetSchema, { observations: true }), { observations: z.array(z.unknown()) });
 
 const OBSERVATION_COLUMNS = [
   'id',

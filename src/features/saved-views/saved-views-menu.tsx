@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { Dataset } from '../../data/schema';
 import { parseFilters, serializeFilters } from '../../state/url-codec';
 import { useUiStore } from '../../state/ui-store';
-import { slugify } from '../import/csv-mapping';
+import { slugify } from '../../lib/slug';
 import { ModalDialog } from '../import/modal-dialog';
 import { safeLocalStorage, type SavedView } from './saved-views-storage';
 import type { DatasetSnapshot } from '../../data/dataset-diff';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 
 // Saved views live in localStorage under a versioned key. Anything found there that cannot be read
 // (broken JSON, an unknown or newer version, a malformed entry) is copied to a set-aside key and
@@ -12,18 +11,37 @@ export const LEGACY_KEYS = ['stance-tracker:saved-views'] as const;
 export const CURRENT_VERSION = 1;
 export const MAX_VIEWS = 200;
 
-export const savedViewSchema = z.object({
-  id: z.string().min(1).max(80),
-  name: z.string().min(1).max(120),
-  createdAt: z.string().max(40),
+export interface SavedView {
+  id: string;
+  name: string;
+  createdAt: string;
   /** The view's URL search string (filters), as the URL codec writes it. */
-  query: z.string().max(4000),
-  title: z.string().max(200),
-  datasetId: z.string().max(200),
-  datasetVersion: z.string().max(40),
-});
+  query: string;
+  title: string;
+  datasetId: string;
+  datasetVersion: string;
+}
 
-export type SavedView = z.infer<typeof savedViewSchema>;
+// Hand-written checks rather than zod: the header reads saved views at start-up, before any schema loads.
+const str = (v: unknown, min: number, max: number): v is string =>
+  typeof v === 'string' && v.length >= min && v.length <= max;
+
+/** A stored entry as a SavedView, or null when any field is missing, mistyped or too long. */
+export function readSavedView(item: unknown): SavedView | null {
+  if (!isRecord(item)) return null;
+  const { id, name, createdAt, query, title, datasetId, datasetVersion } = item;
+  if (
+    !str(id, 1, 80) ||
+    !str(name, 1, 120) ||
+    !str(createdAt, 0, 40) ||
+    !str(query, 0, 4000) ||
+    !str(title, 0, 200) ||
+    !str(datasetId, 0, 200) ||
+    !str(datasetVersion, 0, 40)
+  )
+    return null;
+  return { id, name, createdAt, query, title, datasetId, datasetVersion };
+}
 
 export interface StoredViews {
   version: 1;
@@ -47,12 +65,14 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** The pre-versioned shape (a bare array of { name, query }), as an early build wrote it. */
-const legacyViewSchema = z.object({
-  name: z.string().min(1).max(120),
-  query: z.string().max(4000),
-  title: z.string().max(200).optional(),
-  createdAt: z.string().max(40).optional(),
-});
+function readLegacyView(item: unknown): { name: string; query: string; title?: string; createdAt?: string } | null {
+  if (!isRecord(item)) return null;
+  const { name, query, title, createdAt } = item;
+  if (!str(name, 1, 120) || !str(query, 0, 4000)) return null;
+  if (title !== undefined && !str(title, 0, 200)) return null;
+  if (createdAt !== undefined && !str(createdAt, 0, 40)) return null;
+  return { name, query, ...(title !== undefined ? { title } : {}), ...(createdAt !== undefined ? { createdAt } : {}) };
+}
 
 let idCounter = 0;
 export function newViewId(): string {
@@ -70,14 +90,14 @@ export function migrate(raw: unknown): MigrateResult {
     const views: SavedView[] = [];
     const setAside: unknown[] = [];
     for (const item of raw) {
-      const legacy = legacyViewSchema.safeParse(item);
-      if (legacy.success) {
+      const legacy = readLegacyView(item);
+      if (legacy) {
         views.push({
           id: newViewId(),
-          name: legacy.data.name,
-          createdAt: legacy.data.createdAt ?? '',
-          query: legacy.data.query,
-          title: legacy.data.title ?? legacy.data.name,
+          name: legacy.name,
+          createdAt: legacy.createdAt ?? '',
+          query: legacy.query,
+          title: legacy.title ?? legacy.name,
           datasetId: '',
           datasetVersion: '',
         });
@@ -100,10 +120,10 @@ export function migrate(raw: unknown): MigrateResult {
   const setAside: unknown[] = [];
   const ids = new Set<string>();
   for (const item of raw.views) {
-    const parsed = savedViewSchema.safeParse(item);
-    if (parsed.success && !ids.has(parsed.data.id)) {
-      ids.add(parsed.data.id);
-      views.push(parsed.data);
+    const parsed = readSavedView(item);
+    if (parsed && !ids.has(parsed.id)) {
+      ids.add(parsed.id);
+      views.push(parsed);
     } else {
       setAside.push(item);
     }
