@@ -233,6 +233,27 @@ export function lttb(points: LinePoint[], threshold: number): LinePoint[] {
   return [...new Set(sampled)].sort((x, y) => x - y).map((k) => points[k]!);
 }
 
+/** Days between consecutive line points beyond which the line is broken rather than bridged. */
+export function lineGapDays(smooth: number): number {
+  return Math.max(smooth, 30);
+}
+
+/**
+ * The line cut into runs wherever two consecutive points are further apart than the gap: a curve
+ * across months without data would suggest a trend nobody saw. Chart, export and CSV all use it.
+ */
+export function splitAtGaps(line: LinePoint[], smooth: number): LinePoint[][] {
+  const gap = lineGapDays(smooth) * DAY_MS;
+  const runs: LinePoint[][] = [];
+  for (const p of line) {
+    const run = runs[runs.length - 1];
+    const prev = run?.[run.length - 1];
+    if (run && prev && p.t - prev.t <= gap) run.push(p);
+    else runs.push([p]);
+  }
+  return runs;
+}
+
 export interface ActorSeries {
   actor: Actor;
   /** Filtered observations, in time order (drawn as points). */

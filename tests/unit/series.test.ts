@@ -189,3 +189,16 @@ describe('toSeriesQuery', () => {
     expect(weighted.series[0]!.line[0]!.score).toBeCloseTo(3 / (1 + 1 / 3));
   });
 });
+
+describe('splitAtGaps', () => {
+  it('breaks the line where consecutive points are further apart than max(smoothing, 30) days', async () => {
+    const { splitAtGaps } = await import('../../src/data/series');
+    const at = (d: number) => ({ t: d * DAY, score: 0 });
+    const line = [at(0), at(10), at(41), at(42), at(200)];
+    expect(splitAtGaps(line, 0).map((r) => r.length)).toEqual([2, 2, 1]);
+    expect(splitAtGaps(line, 30).map((r) => r.length)).toEqual([2, 2, 1]);
+    // A 90-day window bridges the 31-day gap but not the 158-day one.
+    expect(splitAtGaps(line, 90).map((r) => r.length)).toEqual([4, 1]);
+    expect(splitAtGaps([], 30)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Dataset } from '../../data/schema';
-import type { ActorSeries, PlacedObservation, ViewSeries } from '../../data/series';
+import { splitAtGaps, type ActorSeries, type PlacedObservation, type ViewSeries } from '../../data/series';
 import type { ChartEvent, ChartPoint, ChartSeries } from '../../charts/stance-line-chart';
 import { DAY_MS, formatPartialDate, padToMonths, toTime } from '../../lib/dates';
 import { formatScore } from '../../lib/format-score';
@@ -30,23 +30,14 @@ export function visibleSeries(view: ViewSeries, hidden: string[]): ActorSeries[]
   return view.series.filter((s) => !set.has(s.actor.id));
 }
 
-/** Days between consecutive line points beyond which the line is broken rather than bridged. */
-export function lineGapDays(smooth: number): number {
-  return Math.max(smooth, 30);
-}
-
-/**
- * The smoothed lines, broken (a null point) wherever two consecutive days with observations are
- * further apart than the gap: a curve across months without data would suggest a trend nobody saw.
- */
+/** The smoothed lines, with a null point between runs (splitAtGaps) so Recharts breaks the line there. */
 export function toChartSeries(series: ActorSeries[], smooth: number): ChartSeries[] {
-  const gap = lineGapDays(smooth) * DAY_MS;
   return series.map((s) => {
     const points: ChartSeries['points'] = [];
-    s.line.forEach((p, i) => {
-      const prev = s.line[i - 1];
-      if (prev && p.t - prev.t > gap) points.push({ t: (p.t + prev.t) / 2, score: null });
-      points.push(p);
+    splitAtGaps(s.line, smooth).forEach((run, i, runs) => {
+      const prev = runs[i - 1];
+      if (prev) points.push({ t: (prev[prev.length - 1]!.t + run[0]!.t) / 2, score: null });
+      points.push(...run);
     });
     return { id: s.actor.id, name: s.actor.name, color: s.actor.color, points };
   });

@@ -6,6 +6,7 @@ import { countPoints, MAX_DRAWN_POINTS } from '../chart/chart-model';
 import { buildAltText, buildExportView, sourcesUsed, type ExportView } from './export-view';
 import { escapeXml, measureText, wrapText } from './svg-text';
 import type { Pivot } from '../../data/pivots';
+import { splitAtGaps } from '../../data/series';
 import { figurePivots, pivotFootnote, pivotMarkersSvg, type FigurePivotSettings } from '../analysis/pivot-figure';
 
 // The briefing figure as one self-contained SVG string: literal colors, a font stack every system has,
@@ -259,7 +260,10 @@ function plotBlock(ev: ExportView, g: PlotGeometry, eventStripTop: number, pivot
     }
   }
   for (const s of ev.series) {
-    const d = monotonePath(s.line.map((p) => [xOf(p.t), yOf(p.score)]));
+    // One path per actor; a run per stretch of data, broken at gaps exactly as on screen.
+    const d = splitAtGaps(s.line, ev.filters.smooth)
+      .map((run) => monotonePath(run.map((p) => [xOf(p.t), yOf(p.score)])))
+      .join(' ');
     parts.push(
       `<path class="series-line" data-actor="${escapeXml(s.actor.id)}" d="${d}" fill="none" stroke="${s.actor.color}" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"><title>${escapeXml(s.actor.name)}</title></path>`,
     );

@@ -1,4 +1,5 @@
 // SVG string → data: URL → Image → canvas → PNG Blob. Kept apart from the figure so the figure stays pure and testable.
+import { canEncodePng, encodePng } from './png-encode';
 
 export interface RasterizeOptions {
   /** Device pixels per SVG user unit; 2 gives a 1920 px wide PNG from the 960-unit figure. */
@@ -43,6 +44,10 @@ export async function rasterizeSvg(svg: string, opts: RasterizeOptions = {}): Pr
   ctx.fillStyle = opts.background ?? '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  if (canEncodePng()) {
+    const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    return encodePng(pixels, canvas.width, canvas.height);
+  }
   return new Promise((resolve, reject) => {
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded.'))), 'image/png');
   });
