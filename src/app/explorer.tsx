@@ -14,8 +14,8 @@ import { ViewSummary } from '../features/summary/view-summary';
 import { AnalysisSection } from '../features/analysis/analysis-section';
 import { useChartPivots } from '../features/analysis/use-view-pivots';
 
-// Lines are downsampled to this many points per actor: more than a wide screen has pixels to show.
-const MAX_LINE_POINTS = 1200;
+// Lines are downsampled (LTTB) to this many points per actor: about one per pixel of a wide plot.
+const MAX_LINE_POINTS = 800;
 
 /** The explorer: filters beside the chart, brush, summary and table, and the Evidence panel. */
 export function Explorer({ dataset }: { dataset: Dataset }) {

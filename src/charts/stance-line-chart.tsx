@@ -16,6 +16,9 @@ import { formatAxisDate, monthTicks } from '../lib/dates';
 import { dodge } from './dodge';
 import { useUntabbableLayers } from './use-untabbable-layers';
 
+/** Above this many points a line is drawn with straight segments rather than a monotone curve. */
+export const DENSE_LINE_POINTS = 150;
+
 export interface ChartSeries {
   id: string;
   name: string;
@@ -409,7 +412,8 @@ export const StanceLineChart = memo(function StanceLineChart({
             name={s.name}
             data={s.points}
             dataKey="score"
-            type="monotone"
+            // Dense lines are already smooth; straight segments keep Recharts' per-render path measuring cheap.
+            type={s.points.length > DENSE_LINE_POINTS ? 'linear' : 'monotone'}
             stroke={s.color}
             strokeWidth={2.25}
             dot={false}

@@ -1,5 +1,5 @@
 import type { Dataset } from './schema';
-import { filterObservations, indexDataset, selectedActorIds } from './series';
+import { filteredTimeExtent, indexDataset, selectedActorIds } from './series';
 import type { ViewFilters } from '../state/view-state';
 import { DAY_MS } from '../lib/dates';
 
@@ -65,7 +65,7 @@ export function describeView(dataset: Dataset, filters: ViewFilters): { title: s
   let lo = filters.from ? Date.parse(`${filters.from}T00:00:00Z`) : null;
   let hi = filters.to ? Date.parse(`${filters.to}T00:00:00Z`) : null;
   if (lo === null || hi === null) {
-    const observations = filterObservations(index, {
+    const extent = filteredTimeExtent(index, {
       actors: shown,
       themes: filters.themes,
       kind: filters.kind,
@@ -74,10 +74,8 @@ export function describeView(dataset: Dataset, filters: ViewFilters): { title: s
       smooth: filters.smooth,
       highConfidence: filters.highConfidence,
     });
-    const first = observations[0];
-    const last = observations[observations.length - 1];
-    if (lo === null && first) lo = Math.floor(first.t / DAY_MS) * DAY_MS;
-    if (hi === null && last) hi = Math.floor(last.t / DAY_MS) * DAY_MS;
+    if (lo === null && extent) lo = Math.floor(extent[0] / DAY_MS) * DAY_MS;
+    if (hi === null && extent) hi = Math.floor(extent[1] / DAY_MS) * DAY_MS;
   }
   const hasRange = lo !== null && hi !== null && lo <= hi;
 

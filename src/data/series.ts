@@ -13,10 +13,14 @@ export interface PlacedObservation {
   day: number;
   /** Only day-precise observations enter the day-level smoothed line. */
   dayPrecise: boolean;
+  /** Position of the observation's theme in the dataset's theme list (-1 if undefined): filters test a flag, not a string. */
+  themeIndex: number;
 }
 
 export interface DatasetIndex {
   dataset: Dataset;
+  /** Theme ids in dataset order (PlacedObservation.themeIndex points here). */
+  themeIds: string[];
   /** Per actor id, observations in time order. */
   byActor: Map<string, PlacedObservation[]>;
   actorById: Map<string, Actor>;
@@ -31,11 +35,18 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
   const cached = indexCache.get(dataset);
   if (cached) return cached;
   const byActor = new Map<string, PlacedObservation[]>();
+  const themeIndex = new Map(dataset.themes.map((t, i) => [t.id, i]));
   let lo = Infinity;
   let hi = -Infinity;
   for (const obs of dataset.observations) {
     const t = toTime(obs.date, obs.datePrecision);
-    const placed: PlacedObservation = { obs, t, day: toDay(t), dayPrecise: obs.datePrecision === 'day' };
+    const placed: PlacedObservation = {
+      obs,
+      t,
+      day: toDay(t),
+      dayPrecise: obs.datePrecision === 'day',
+      themeIndex: themeIndex.get(obs.theme) ?? -1,
+    };
     const list = byActor.get(obs.actor);
     if (list) list.push(placed);
     else byActor.set(obs.actor, [placed]);
@@ -46,6 +57,7 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
   for (const list of byActor.values()) list.sort((a, b) => a.t - b.t || (a.obs.id < b.obs.id ? -1 : 1));
   const index: DatasetIndex = {
     dataset,
+    themeIds: dataset.themes.map((t) => t.id),
     byActor,
     actorById: new Map(dataset.actors.map((a) => [a.id, a])),
     extent: lo <= hi ? [lo, hi] : null,
@@ -75,16 +87,20 @@ export function dayBounds(query: Pick<SeriesQuery, 'from' | 'to'>): [number, num
   ];
 }
 
-/** Does this observation pass every filter except the actor selection? */
-export function makeObservationFilter(query: SeriesQuery): (p: PlacedObservation) => boolean {
-  const themes = query.themes ? new Set(query.themes) : null;
+/** Does this observation pass every filter except the actor selection? (Hot: runs once per observation per change.) */
+export function makeObservationFilter(index: DatasetIndex, query: SeriesQuery): (p: PlacedObservation) => boolean {
+  const chosen = query.themes ? new Set(query.themes) : null;
+  const themeOk = new Uint8Array(index.themeIds.length);
+  index.themeIds.forEach((id, i) => (themeOk[i] = chosen === null || chosen.has(id) ? 1 : 0));
   const [lo, hi] = dayBounds(query);
+  const kind = query.kind;
+  const highOnly = query.highConfidence;
   return (p) =>
-    (themes === null || themes.has(p.obs.theme)) &&
-    (query.kind === 'both' || p.obs.kind === query.kind) &&
-    (!query.highConfidence || p.obs.confidence === 'high') &&
     p.t >= lo &&
-    p.t <= hi;
+    p.t <= hi &&
+    (p.themeIndex >= 0 ? themeOk[p.themeIndex] === 1 : chosen === null) &&
+    (kind === 'both' || p.obs.kind === kind) &&
+    (!highOnly || p.obs.confidence === 'high');
 }
 
 export function selectedActorIds(index: DatasetIndex, actors: string[] | null): string[] {
@@ -96,7 +112,7 @@ export function selectedActorIds(index: DatasetIndex, actors: string[] | null): 
 
 /** Filtered observations per selected actor, in the dataset's actor order. */
 export function filterByActor(index: DatasetIndex, query: SeriesQuery): Map<string, PlacedObservation[]> {
-  const keep = makeObservationFilter(query);
+  const keep = makeObservationFilter(index, query);
   const out = new Map<string, PlacedObservation[]>();
   for (const id of selectedActorIds(index, query.actors)) {
     const list = index.byActor.get(id);
@@ -107,11 +123,38 @@ export function filterByActor(index: DatasetIndex, query: SeriesQuery): Map<stri
   return out;
 }
 
+/**
+ * First and last drawn time among the observations that pass the filters, without building the
+ * filtered list: each actor's list is in time order, so scanning stops at the first match from each end.
+ */
+export function filteredTimeExtent(index: DatasetIndex, query: SeriesQuery): [number, number] | null {
+  const keep = makeObservationFilter(index, query);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const id of selectedActorIds(index, query.actors)) {
+    const list = index.byActor.get(id);
+    if (!list) continue;
+    for (let i = 0; i < list.length; i++) {
+      if (list[i]!.t >= lo) break;
+      if (keep(list[i]!)) {
+        lo = list[i]!.t;
+        break;
+      }
+    }
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i]!.t <= hi) break;
+      if (keep(list[i]!)) {
+        hi = list[i]!.t;
+        break;
+      }
+    }
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
 /** Every filtered observation, in time order (the table, CSV export and summary read this). */
 export function filterObservations(index: DatasetIndex, query: SeriesQuery): PlacedObservation[] {
-  const all: PlacedObservation[] = [];
-  for (const list of filterByActor(index, query).values()) all.push(...list);
-  return all.sort((a, b) => a.t - b.t || (a.obs.id < b.obs.id ? -1 : 1));
+  return mergeByTime([...filterByActor(index, query).values()]);
 }
 
 export interface DayBucket {
@@ -273,7 +316,6 @@ export interface ViewSeries {
 export function buildViewSeries(index: DatasetIndex, query: SeriesQuery, maxLinePoints = 1000): ViewSeries {
   const perActor = filterByActor(index, query);
   const series: ActorSeries[] = [];
-  const observations: PlacedObservation[] = [];
   let lo = Infinity;
   let hi = -Infinity;
   for (const [id, points] of perActor) {
@@ -281,15 +323,43 @@ export function buildViewSeries(index: DatasetIndex, query: SeriesQuery, maxLine
     if (!actor) continue;
     const line = lttb(rollingMean(bucketByDay(points, query.weightByConfidence), query.smooth), maxLinePoints);
     series.push({ actor, points, line });
-    observations.push(...points);
     lo = Math.min(lo, points[0]!.t);
     hi = Math.max(hi, points[points.length - 1]!.t);
   }
-  observations.sort((a, b) => a.t - b.t || (a.obs.id < b.obs.id ? -1 : 1));
+  const merged = mergeByTime(series.map((x) => x.points));
   const [fromT, toT] = dayBounds(query);
   const range: [number, number] | null =
     lo <= hi ? [Number.isFinite(fromT) ? fromT : lo, Number.isFinite(toT) ? toT : hi] : null;
-  return { series, observations, range };
+  return { series, observations: merged, range };
+}
+
+const byTime = (a: PlacedObservation, b: PlacedObservation) => a.t - b.t || (a.obs.id < b.obs.id ? -1 : 1);
+
+/** Merges lists already in time order, pairwise (log k linear passes) instead of sorting them all again. */
+export function mergeByTime(lists: PlacedObservation[][]): PlacedObservation[] {
+  if (lists.length === 0) return [];
+  let runs = lists;
+  while (runs.length > 1) {
+    const next: PlacedObservation[][] = [];
+    for (let i = 0; i < runs.length; i += 2) {
+      const a = runs[i]!;
+      const b = runs[i + 1];
+      if (!b) {
+        next.push(a);
+        continue;
+      }
+      const out: PlacedObservation[] = new Array(a.length + b.length);
+      let x = 0;
+      let y = 0;
+      let k = 0;
+      while (x < a.length && y < b.length) out[k++] = byTime(a[x]!, b[y]!) <= 0 ? a[x++]! : b[y++]!;
+      while (x < a.length) out[k++] = a[x++]!;
+      while (y < b.length) out[k++] = b[y++]!;
+      next.push(out);
+    }
+    runs = next;
+  }
+  return runs[0]!.slice();
 }
 
 export interface ActorSummary {
@@ -302,23 +372,36 @@ export interface ActorSummary {
   lastMean: number | null;
 }
 
-function mean(values: number[]): number | null {
-  return values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
-}
-
 /** Per actor: mean score, count and the move between the first and last third of the range. */
 export function summarize(view: ViewSeries): ActorSummary[] {
   if (!view.range) return [];
   const [lo, hi] = view.range;
   const third = (hi - lo) / 3;
   return view.series.map(({ actor, points }) => {
-    const scores = points.map((p) => p.obs.score);
-    const firstMean = mean(points.filter((p) => p.t <= lo + third).map((p) => p.obs.score));
-    const lastMean = mean(points.filter((p) => p.t >= hi - third).map((p) => p.obs.score));
+    // One pass: totals for the whole range and for its first and last thirds.
+    let sum = 0;
+    let firstSum = 0;
+    let firstN = 0;
+    let lastSum = 0;
+    let lastN = 0;
+    for (const p of points) {
+      const score = p.obs.score;
+      sum += score;
+      if (p.t <= lo + third) {
+        firstSum += score;
+        firstN++;
+      }
+      if (p.t >= hi - third) {
+        lastSum += score;
+        lastN++;
+      }
+    }
+    const firstMean = firstN ? firstSum / firstN : null;
+    const lastMean = lastN ? lastSum / lastN : null;
     return {
       actor,
       n: points.length,
-      mean: mean(scores) ?? 0,
+      mean: points.length ? sum / points.length : 0,
       firstMean,
       lastMean,
       change: third > 0 && firstMean !== null && lastMean !== null ? lastMean - firstMean : null,

@@ -202,3 +202,24 @@ describe('splitAtGaps', () => {
     expect(splitAtGaps([], 30)).toEqual([]);
   });
 });
+
+describe('filteredTimeExtent', () => {
+  it('equals the first and last time of the filtered observations, for many filters', async () => {
+    const { filteredTimeExtent } = await import('../../src/data/series');
+    const { generateSyntheticDataset } = await import('../../src/lib/synthetic');
+    const { dataset: data } = generateSyntheticDataset({ observations: 2000, actors: 6, themes: 4, seed: 9 });
+    const index = indexDataset(data);
+    const queries: Partial<SeriesQuery>[] = [
+      {},
+      { actors: ['actor-002', 'actor-005'] },
+      { themes: ['theme-03'], kind: 'action' },
+      { from: '2024-06-01', to: '2024-09-30', highConfidence: true },
+      { actors: [] },
+    ];
+    for (const q of queries) {
+      const list = filterObservations(index, { ...ALL, ...q });
+      const expected = list.length ? [list[0]!.t, list[list.length - 1]!.t] : null;
+      expect(filteredTimeExtent(index, { ...ALL, ...q })).toEqual(expected);
+    }
+  });
+});

@@ -44,10 +44,21 @@ function textOf(key: SortKey, obs: Observation, lookups: Lookups): string {
   }
 }
 
+function isTimeOrdered(rows: PlacedObservation[]): boolean {
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1]!;
+    const b = rows[i]!;
+    if (a.t > b.t || (a.t === b.t && a.obs.id > b.obs.id)) return false;
+  }
+  return true;
+}
+
 /** A stable sort by one column; ties keep time order so equal keys read chronologically. */
 export function sortRows(rows: PlacedObservation[], key: SortKey, dir: SortDir, lookups: Lookups): PlacedObservation[] {
   const sign = dir === 'ascending' ? 1 : -1;
   const byTime = (a: PlacedObservation, b: PlacedObservation) => a.t - b.t || (a.obs.id < b.obs.id ? -1 : 1);
+  // The view's rows already come in time order (the engine sorts them): no need to sort them again.
+  if (key === 'date' && isTimeOrdered(rows)) return dir === 'ascending' ? rows : rows.slice().reverse();
   let compare: (a: PlacedObservation, b: PlacedObservation) => number;
   if (key === 'date') compare = (a, b) => sign * byTime(a, b);
   else if (key === 'score') compare = (a, b) => sign * (a.obs.score - b.obs.score) || byTime(a, b);
