@@ -1,6 +1,7 @@
+import { timeAxisProps } from './time-axis';
 import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
-import { formatAxisDate, monthTicks } from '../lib/dates';
+import { monthTicks } from '../lib/dates';
 
 /** One grid day: smoothed words and deeds, and the gap split by sign so each side gets its own shade. */
 export interface GapChartPoint {
@@ -40,17 +41,7 @@ export const SayDoGapChart = memo(function SayDoGapChart({
       accessibilityLayer={false}
     >
       <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-      <XAxis
-        dataKey="t"
-        type="number"
-        scale="time"
-        domain={domain}
-        ticks={monthTicks(domain, Math.floor(width / 90))}
-        tickFormatter={formatAxisDate}
-        stroke="var(--axis)"
-        tick={{ fill: 'var(--muted)', fontSize: 11 }}
-        allowDataOverflow
-      />
+      <XAxis {...timeAxisProps(domain, monthTicks(domain, Math.floor(width / 90)), 11)} />
       <YAxis
         type="number"
         domain={[-3, 3]}

@@ -1,3 +1,4 @@
+import { timeAxisProps } from './time-axis';
 import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   CartesianGrid,
@@ -12,7 +13,7 @@ import {
   useYAxisScale,
 } from 'recharts';
 import type { LinePoint } from '../data/series';
-import { formatAxisDate, monthTicks } from '../lib/dates';
+import { monthTicks } from '../lib/dates';
 import { dodge } from './dodge';
 import { useUntabbableLayers } from './use-untabbable-layers';
 
@@ -381,19 +382,7 @@ export const StanceLineChart = memo(function StanceLineChart({
         accessibilityLayer={false}
       >
         <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={domain}
-          ticks={xTicks}
-          tickFormatter={formatAxisDate}
-          stroke="var(--axis)"
-          tick={{ fill: 'var(--muted)', fontSize: 12 }}
-          minTickGap={24}
-          allowDuplicatedCategory={false}
-          allowDataOverflow
-        />
+        <XAxis {...timeAxisProps(domain, xTicks, 12)} minTickGap={24} allowDuplicatedCategory={false} />
         <YAxis
           type="number"
           domain={[-3, 3]}

@@ -1,5 +1,6 @@
 import type { Dataset } from './schema';
 import { filteredTimeExtent, indexDataset, selectedActorIds } from './series';
+import { toSeriesQuery } from './series-query';
 import type { ViewFilters } from '../state/view-state';
 import { DAY_MS } from '../lib/dates';
 
@@ -65,15 +66,7 @@ export function describeView(dataset: Dataset, filters: ViewFilters): { title: s
   let lo = filters.from ? Date.parse(`${filters.from}T00:00:00Z`) : null;
   let hi = filters.to ? Date.parse(`${filters.to}T00:00:00Z`) : null;
   if (lo === null || hi === null) {
-    const extent = filteredTimeExtent(index, {
-      actors: shown,
-      themes: filters.themes,
-      kind: filters.kind,
-      from: filters.from,
-      to: filters.to,
-      smooth: filters.smooth,
-      highConfidence: filters.highConfidence,
-    });
+    const extent = filteredTimeExtent(index, { ...toSeriesQuery(filters), actors: shown });
     if (lo === null && extent) lo = Math.floor(extent[0] / DAY_MS) * DAY_MS;
     if (hi === null && extent) hi = Math.floor(extent[1] / DAY_MS) * DAY_MS;
   }

@@ -1,22 +1,9 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Dataset } from './schema';
-import { buildViewSeries, indexDataset, type SeriesQuery, type ViewSeries } from './series';
+import { buildViewSeries, indexDataset, type ViewSeries } from './series';
+import { toSeriesQuery } from './series-query';
 import { useUiStore } from '../state/ui-store';
-import type { ViewFilters } from '../state/view-state';
-
-export function toSeriesQuery(filters: ViewFilters): SeriesQuery {
-  return {
-    actors: filters.actors,
-    themes: filters.themes,
-    kind: filters.kind,
-    from: filters.from,
-    to: filters.to,
-    smooth: filters.smooth,
-    highConfidence: filters.highConfidence,
-    weightByConfidence: filters.weighted,
-  };
-}
 
 /** The current view of a dataset: filtered observations and per-actor series, recomputed only when filters change. */
 export function useView(dataset: Dataset, maxLinePoints = 1000): ViewSeries {

@@ -180,7 +180,7 @@ describe('view series and summary', () => {
 
 describe('toSeriesQuery', () => {
   it('passes the confidence weighting to the engine, which changes the line', async () => {
-    const { toSeriesQuery } = await import('../../src/data/use-view');
+    const { toSeriesQuery } = await import('../../src/data/series-query');
     const { DEFAULT_FILTERS } = await import('../../src/state/view-state');
     const data = dataset([obs('1', '2025-01-01', 3, { confidence: 'high' }), obs('2', '2025-01-01', 0, { confidence: 'low' })]);
     const plain = buildViewSeries(indexDataset(data), toSeriesQuery({ ...DEFAULT_FILTERS, smooth: 0 }));

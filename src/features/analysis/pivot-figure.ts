@@ -1,7 +1,7 @@
 import type { Dataset } from '../../data/schema';
 import { detectViewPivots, type Pivot, type PivotOptions } from '../../data/pivots';
 import { indexDataset } from '../../data/series';
-import { toSeriesQuery } from '../../data/use-view';
+import { toSeriesQuery } from '../../data/series-query';
 import type { ViewFilters } from '../../state/view-state';
 
 // Pivot markers for the exported figure (plain SVG strings, literal colours), so a briefing figure

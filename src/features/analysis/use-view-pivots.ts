@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Dataset } from '../../data/schema';
 import { detectViewPivots, type Pivot } from '../../data/pivots';
 import { indexDataset } from '../../data/series';
-import { toSeriesQuery } from '../../data/use-view';
+import { toSeriesQuery } from '../../data/series-query';
 import { useUiStore } from '../../state/ui-store';
 import type { ChartPivot } from '../../charts/stance-line-chart';
 import { toChartPivots } from './pivot-model';

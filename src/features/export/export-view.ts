@@ -1,6 +1,6 @@
 import type { Dataset, Source } from '../../data/schema';
 import { buildViewSeries, indexDataset, summarize, type ActorSeries, type ActorSummary, type ViewSeries } from '../../data/series';
-import { toSeriesQuery } from '../../data/use-view';
+import { toSeriesQuery } from '../../data/series-query';
 import type { ViewFilters } from '../../state/view-state';
 import type { ChartEvent } from '../../charts/stance-line-chart';
 import { chartDomain, toChartEvents, visibleSeries } from '../chart/chart-model';
