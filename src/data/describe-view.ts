@@ -72,7 +72,15 @@ export function describeView(dataset: Dataset, filters: ViewFilters): { title: s
   }
   const hasRange = lo !== null && hi !== null && lo <= hi;
 
-  const base = shown.length === 1 ? `${actorNames[0]}: stance toward Russia` : 'Stance toward Russia';
+  // "toward Russia" is this product's axis; an imported dataset (e.g. GDELT events) is titled by its own name.
+  const aboutRussia = /toward russia/i.test(dataset.title) || dataset.id === 'stance-tracker-bundled';
+  const base = aboutRussia
+    ? shown.length === 1
+      ? `${actorNames[0]}: stance toward Russia`
+      : 'Stance toward Russia'
+    : shown.length === 1
+      ? `${actorNames[0]}: ${dataset.title}`
+      : dataset.title;
   const title = hasRange ? `${base}, ${formatMonthRange(lo!, hi!)}` : base;
 
   const kind =

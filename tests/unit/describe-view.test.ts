@@ -54,6 +54,16 @@ describe('describeView', () => {
   });
 });
 
+describe('titles for other datasets', () => {
+  it('uses the dataset’s own title when it is not about stance toward Russia', () => {
+    const gdelt = { ...makeFixtureDataset(), id: 'gdelt-sample', title: 'GDELT events, 13–15 Nov 2020' };
+    expect(describeView(gdelt, DEFAULT_FILTERS).title).toMatch(/^GDELT events, 13–15 Nov 2020, /);
+    expect(describeView(gdelt, { ...DEFAULT_FILTERS, actors: ['trump'] }).title).toMatch(
+      /^Donald Trump: GDELT events, 13–15 Nov 2020/,
+    );
+  });
+});
+
 describe('range words', () => {
   it('formats month ranges for titles', () => {
     expect(formatMonthRange(utc('2025-01-01'), utc('2025-12-31'))).toBe('2025');
