@@ -35,11 +35,12 @@ try {
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({ viewport: { width, height: width < 600 ? 800 : 860 }, deviceScaleFactor: 1 });
   await page.goto(url);
   await page.getByRole('figure', { name: /^Stance over time/ }).waitFor();
   await page.waitForTimeout(300);
-  await page.screenshot({ path: out, fullPage: true });
+  // The first screen, as a user sees it on opening; the page below (summary, table) continues.
+  await page.screenshot({ path: out, fullPage: false });
   await browser.close();
   console.log(`saved ${out}`);
 } finally {
