@@ -12,7 +12,7 @@ import {
   formatProblem,
   MAX_QUOTE_LENGTH,
 } from '../../src/data/data-check';
-import { datasetSchema, type Dataset, type Observation } from '../../src/data/schema';
+import { ACTOR_IDS, datasetSchema, type Dataset, type Observation } from '../../src/data/schema';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url).href), '../..');
 const bundledPath = join(repoRoot, 'public/data/stances.json');
@@ -51,16 +51,7 @@ describe('bundled dataset', () => {
   it('covers the required actors, sources and kinds', () => {
     const { coverage } = checkDataset(JSON.parse(bundledText), sourceTexts);
     expect(coverage.total).toBeGreaterThanOrEqual(70);
-    for (const actor of [
-      'trump',
-      'us-administration',
-      'us-congress',
-      'russia',
-      'ukraine',
-      'nato',
-      'europe',
-      'china',
-    ]) {
+    for (const actor of ACTOR_IDS) {
       expect(coverage.byActor[actor] ?? 0, actor).toBeGreaterThanOrEqual(3);
     }
     expect(Object.keys(coverage.bySource).sort()).toEqual(bundled.sources.map((s) => s.id).sort());

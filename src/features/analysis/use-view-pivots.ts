@@ -1,12 +1,24 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Dataset } from '../../data/schema';
-import { detectViewPivots, type Pivot } from '../../data/pivots';
-import { indexDataset } from '../../data/series';
+import { detectViewPivots, type Pivot, type Sensitivity } from '../../data/pivots';
+import { indexDataset, type DatasetIndex, type SeriesQuery } from '../../data/series';
 import { toSeriesQuery } from '../../data/series-query';
 import { useUiStore } from '../../state/ui-store';
 import type { ChartPivot } from '../../charts/stance-line-chart';
 import { toChartPivots } from './pivot-model';
+
+// The explorer (chart markers) and the Analysis panel (the list) both ask for the same pivots;
+// remembering the last answer keeps one detection per view instead of one per caller.
+let last: { index: DatasetIndex; key: string; pivots: Pivot[] } | null = null;
+
+function viewPivots(index: DatasetIndex, query: SeriesQuery, options: { sensitivity: Sensitivity; minSegment: number }) {
+  const key = JSON.stringify([query, options.sensitivity, options.minSegment]);
+  if (last && last.index === index && last.key === key) return last.pivots;
+  const pivots = detectViewPivots(index, query, options);
+  last = { index, key, pivots };
+  return pivots;
+}
 
 /** Pivots of the current view (largest first), or null while the Analysis section is closed. */
 export function useViewPivots(dataset: Dataset): Pivot[] | null {
@@ -16,7 +28,7 @@ export function useViewPivots(dataset: Dataset): Pivot[] | null {
   const sensitivity = useUiStore((s) => s.analysis.sensitivity);
   const minSegment = useUiStore((s) => s.analysis.minSegment);
   return useMemo(
-    () => (open ? detectViewPivots(indexDataset(dataset), query, { sensitivity, minSegment }) : null),
+    () => (open ? viewPivots(indexDataset(dataset), query, { sensitivity, minSegment }) : null),
     [open, dataset, query, sensitivity, minSegment],
   );
 }
