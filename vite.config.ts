@@ -29,7 +29,9 @@ function contentSecurityPolicy(): Plugin {
       const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
       // Right after the charset, before anything the policy governs.
       const charset = /<meta charset="[^"]*"\s*\/?>/i;
-      return charset.test(html) ? html.replace(charset, (m) => `${m}\n    ${meta}`) : html.replace(/<head>/i, `<head>\n    ${meta}`);
+      return charset.test(html)
+        ? html.replace(charset, (m) => `${m}\n    ${meta}`)
+        : html.replace(/<head>/i, `<head>\n    ${meta}`);
     },
   };
 }

@@ -8,7 +8,10 @@ export const handlers = [http.get(DATASET_PATH, () => HttpResponse.json(makeFixt
 
 /** Error variants, applied per test with server.use(...). */
 export const datasetErrors = {
-  notFound: http.get(DATASET_PATH, () => new HttpResponse('Not found', { status: 404, statusText: 'Not Found' })),
+  notFound: http.get(
+    DATASET_PATH,
+    () => new HttpResponse('Not found', { status: 404, statusText: 'Not Found' }),
+  ),
   serverError: http.get(
     DATASET_PATH,
     () => new HttpResponse('Boom', { status: 500, statusText: 'Internal Server Error' }),
@@ -21,7 +24,10 @@ export const datasetErrors = {
   networkError: http.get(DATASET_PATH, () => HttpResponse.error()),
   malformedJson: http.get(
     DATASET_PATH,
-    () => new HttpResponse('{"schemaVersion": 1, "title": "Trunc', { headers: { 'Content-Type': 'application/json' } }),
+    () =>
+      new HttpResponse('{"schemaVersion": 1, "title": "Trunc', {
+        headers: { 'Content-Type': 'application/json' },
+      }),
   ),
   schemaInvalid: http.get(DATASET_PATH, () => {
     const data = makeFixtureDataset();

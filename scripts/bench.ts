@@ -71,20 +71,28 @@ async function startServer(): Promise<ChildProcess> {
 
 /** Resolves once the chart shows `lines` series, measured at the next animation frame. */
 async function chartDrawn(page: Page, lines: number): Promise<number> {
-  await page.waitForFunction(
-    (n) => document.querySelectorAll('figure g.recharts-line').length >= n,
-    lines,
-    { polling: 'raf', timeout: 60_000 },
-  );
+  await page.waitForFunction((n) => document.querySelectorAll('figure g.recharts-line').length >= n, lines, {
+    polling: 'raf',
+    timeout: 60_000,
+  });
   return page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))));
 }
 
-async function measureCase(browser: Browser, name: string, observations: number, query: string, lines: number) {
+async function measureCase(
+  browser: Browser,
+  name: string,
+  observations: number,
+  query: string,
+  lines: number,
+) {
   const loads: number[] = [];
   const heaps: number[] = [];
   const firstPaintFiles = new Set<string>();
   for (let i = 0; i < LOADS; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     page.on('response', (res) => {
       const path = new URL(res.url()).pathname;
@@ -174,18 +182,34 @@ async function main() {
     actors: { id: string }[];
     observations: { actor: string }[];
   };
-  const bundledLines = bundled.actors.filter((a) => bundled.observations.some((o) => o.actor === a.id)).length;
+  const bundledLines = bundled.actors.filter((a) =>
+    bundled.observations.some((o) => o.actor === a.id),
+  ).length;
   const eight = Array.from({ length: 8 }, (_, i) => `actor-${String(i + 1).padStart(3, '0')}`).join(',');
   const cases: { name: string; n: number; query: string; lines: number }[] = [
     { name: 'bundled', n: bundled.observations.length, query: '', lines: bundledLines },
     { name: 'synthetic-10k', n: 10_000, query: `?data=${writeSynthetic(10_000)}&actors=${eight}`, lines: 8 },
   ];
-  if (!quick) cases.push({ name: 'synthetic-100k', n: 100_000, query: `?data=${writeSynthetic(100_000)}&actors=${eight}`, lines: 8 });
+  if (!quick)
+    cases.push({
+      name: 'synthetic-100k',
+      n: 100_000,
+      query: `?data=${writeSynthetic(100_000)}&actors=${eight}`,
+      lines: 8,
+    });
 
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const rows: Row[] = [];
   let bundleJs = 0;

@@ -43,4 +43,6 @@ if (!check.ok) {
 mkdirSync(dirname(values.out), { recursive: true });
 writeFileSync(values.out, JSON.stringify(dataset));
 if (values.truth) writeFileSync(values.truth, JSON.stringify(pivots, null, 2));
-console.log(`wrote ${values.out}: ${dataset.observations.length} observations, ${dataset.actors.length} actors, ${pivots.length} known pivots`);
+console.log(
+  `wrote ${values.out}: ${dataset.observations.length} observations, ${dataset.actors.length} actors, ${pivots.length} known pivots`,
+);

@@ -11,10 +11,14 @@ const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio:
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const port = 4179;
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-  stdio: 'ignore',
-  detached: true,
-});
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+  {
+    stdio: 'ignore',
+    detached: true,
+  },
+);
 const stop = () => {
   try {
     process.kill(-server.pid);
@@ -33,9 +37,19 @@ try {
   }
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
-  const page = await browser.newPage({ viewport: { width, height: width < 600 ? 800 : 860 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({
+    viewport: { width, height: width < 600 ? 800 : 860 },
+    deviceScaleFactor: 1,
+  });
   await page.goto(url);
   await page.getByRole('figure', { name: /^Stance over time/ }).waitFor();
   await page.waitForTimeout(300);

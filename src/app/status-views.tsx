@@ -9,7 +9,15 @@ export function LoadingView({ label = 'Loading dataset…' }: { label?: string }
   );
 }
 
-export function ErrorView({ error, onRetry, retrying }: { error: Error; onRetry: () => void; retrying: boolean }) {
+export function ErrorView({
+  error,
+  onRetry,
+  retrying,
+}: {
+  error: Error;
+  onRetry: () => void;
+  retrying: boolean;
+}) {
   const problems = error instanceof DatasetError ? error.problems : [];
   return (
     <div className="status status-error" role="alert">

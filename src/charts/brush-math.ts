@@ -36,7 +36,11 @@ export function normalizeRange(a: number, b: number, extent: [number, number]): 
 }
 
 /** Moves a range by `delta` ms without changing its length, stopping at the extent's edges. */
-export function shiftRange([a, b]: [number, number], delta: number, extent: [number, number]): [number, number] {
+export function shiftRange(
+  [a, b]: [number, number],
+  delta: number,
+  extent: [number, number],
+): [number, number] {
   const [first, last] = extentDays(extent);
   const d = Math.min(Math.max(delta, first - a), last - b);
   return [a + d, b + d];

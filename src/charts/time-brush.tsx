@@ -93,7 +93,8 @@ export function TimeBrush({ extent, value, bins, onCommit, formatDay, formatTick
     const [lo, hi] = extentDays(extent);
     if (e.key in HANDLE_KEYS) {
       const d = HANDLE_KEYS[e.key]!;
-      next = which === 'start' ? [Math.min(Math.max(a + d, lo), b), b] : [a, Math.max(Math.min(b + d, hi), a)];
+      next =
+        which === 'start' ? [Math.min(Math.max(a + d, lo), b), b] : [a, Math.max(Math.min(b + d, hi), a)];
     } else if (e.key === 'Home') next = which === 'start' ? [lo, b] : [a, a];
     else if (e.key === 'End') next = which === 'start' ? [b, b] : [a, hi];
     if (next) {

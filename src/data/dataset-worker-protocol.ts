@@ -9,5 +9,4 @@ export interface DatasetWorkerRequest {
 }
 
 export type DatasetWorkerResponse =
-  | { id: number; ok: true; dataset: Dataset }
-  | { id: number; ok: false; error: DatasetErrorData };
+  { id: number; ok: true; dataset: Dataset } | { id: number; ok: false; error: DatasetErrorData };

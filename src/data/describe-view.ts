@@ -84,7 +84,11 @@ export function describeView(dataset: Dataset, filters: ViewFilters): { title: s
   const title = hasRange ? `${base}, ${formatMonthRange(lo!, hi!)}` : base;
 
   const kind =
-    filters.kind === 'both' ? 'Statements and actions' : filters.kind === 'statement' ? 'Statements only' : 'Actions only';
+    filters.kind === 'both'
+      ? 'Statements and actions'
+      : filters.kind === 'statement'
+        ? 'Statements only'
+        : 'Actions only';
   const subtitle = [
     listNames(actorNames, allActors, 'actors'),
     listNames(

@@ -39,7 +39,10 @@ export async function fetchAndParse(
     response = await fetch(absoluteUrl, { signal, headers: { Accept: 'application/json' } });
   } catch (err) {
     if (signal?.aborted) throw err;
-    throw new DatasetError('network', `Could not reach the server for ${shownUrl}. Check your connection, then retry.`);
+    throw new DatasetError(
+      'network',
+      `Could not reach the server for ${shownUrl}. Check your connection, then retry.`,
+    );
   }
   if (!response.ok) {
     const statusText = response.statusText ? ` ${response.statusText}` : '';

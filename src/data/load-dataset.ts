@@ -37,7 +37,12 @@ export function datasetWorkerStatus(): 'unused' | 'running' | 'failed' {
 }
 
 /** The in-thread path loads the schema on demand, so the page's first paint carries no zod. */
-async function fetchAndParse(absoluteUrl: string, shownUrl: string, label: string, signal?: AbortSignal): Promise<Dataset> {
+async function fetchAndParse(
+  absoluteUrl: string,
+  shownUrl: string,
+  label: string,
+  signal?: AbortSignal,
+): Promise<Dataset> {
   const m = await import('./fetch-dataset');
   return m.fetchAndParse(absoluteUrl, shownUrl, label, signal);
 }

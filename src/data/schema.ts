@@ -46,7 +46,9 @@ const id = z
 
 const text = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
 const requiredText = (max: number) =>
-  z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
+  z
+    .string()
+    .check(z.minLength(1, 'must not be empty'), z.maxLength(max, `must be at most ${max} characters`));
 
 // Kept here too so schema users have one import site; the check itself is zod-free (src/lib).
 export { isRealPartialDate };

@@ -88,7 +88,10 @@ export function dayBounds(query: Pick<SeriesQuery, 'from' | 'to'>): [number, num
 }
 
 /** Does this observation pass every filter except the actor selection? (Hot: runs once per observation per change.) */
-export function makeObservationFilter(index: DatasetIndex, query: SeriesQuery): (p: PlacedObservation) => boolean {
+export function makeObservationFilter(
+  index: DatasetIndex,
+  query: SeriesQuery,
+): (p: PlacedObservation) => boolean {
   const chosen = query.themes ? new Set(query.themes) : null;
   const themeOk = new Uint8Array(index.themeIds.length);
   index.themeIds.forEach((id, i) => (themeOk[i] = chosen === null || chosen.has(id) ? 1 : 0));
@@ -271,7 +274,8 @@ export function lttb(points: LinePoint[], threshold: number): LinePoint[] {
     for (let k = 1; k < sampled.length - 1; k++) {
       if (Math.abs(sampled[k]! - extreme) < Math.abs(sampled[nearest]! - extreme)) nearest = k;
     }
-    if (sampled.length > 2 && sampled[nearest] !== iMax && sampled[nearest] !== iMin) sampled[nearest] = extreme;
+    if (sampled.length > 2 && sampled[nearest] !== iMax && sampled[nearest] !== iMin)
+      sampled[nearest] = extreme;
   }
   return [...new Set(sampled)].sort((x, y) => x - y).map((k) => points[k]!);
 }
@@ -321,7 +325,10 @@ export function buildViewSeries(index: DatasetIndex, query: SeriesQuery, maxLine
   for (const [id, points] of perActor) {
     const actor = index.actorById.get(id);
     if (!actor) continue;
-    const line = lttb(rollingMean(bucketByDay(points, query.weightByConfidence), query.smooth), maxLinePoints);
+    const line = lttb(
+      rollingMean(bucketByDay(points, query.weightByConfidence), query.smooth),
+      maxLinePoints,
+    );
     series.push({ actor, points, line });
     lo = Math.min(lo, points[0]!.t);
     hi = Math.max(hi, points[points.length - 1]!.t);
@@ -410,7 +417,11 @@ export function summarize(view: ViewSeries): ActorSummary[] {
 }
 
 /** "moved 1.8 points hawkish (↑)" — the summary's plain-words reading of a change. */
-export function describeChange(change: number | null, negativeLabel = 'conciliatory', positiveLabel = 'hawkish'): string {
+export function describeChange(
+  change: number | null,
+  negativeLabel = 'conciliatory',
+  positiveLabel = 'hawkish',
+): string {
   if (change === null) return 'not enough observations in both the first and last third to compare';
   const size = Math.abs(change).toFixed(1);
   if (Math.abs(change) < 0.05) return 'no change between the first and last third (→)';
@@ -419,7 +430,9 @@ export function describeChange(change: number | null, negativeLabel = 'conciliat
     : `moved ${size} points ${negativeLabel.toLowerCase()} (↓) from the first to the last third`;
 }
 
-export function timeExtent(series: { line: LinePoint[]; points: PlacedObservation[] }[]): [number, number] | null {
+export function timeExtent(
+  series: { line: LinePoint[]; points: PlacedObservation[] }[],
+): [number, number] | null {
   let lo = Infinity;
   let hi = -Infinity;
   for (const s of series) {

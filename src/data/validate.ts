@@ -7,8 +7,7 @@ export interface Problem {
 }
 
 export type ValidationResult =
-  | { ok: true; dataset: Dataset; problems: [] }
-  | { ok: false; dataset: null; problems: Problem[] };
+  { ok: true; dataset: Dataset; problems: [] } | { ok: false; dataset: null; problems: Problem[] };
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
@@ -52,13 +51,26 @@ export function crossCheck(dataset: Dataset): Problem[] {
       seen.add(x);
     }
   };
-  dupes('actors', dataset.actors.map((a) => a.id));
-  dupes('themes', dataset.themes.map((t) => t.id));
-  dupes('sources', dataset.sources.map((s) => s.id));
-  dupes('events', dataset.events.map((e) => e.id));
+  dupes(
+    'actors',
+    dataset.actors.map((a) => a.id),
+  );
+  dupes(
+    'themes',
+    dataset.themes.map((t) => t.id),
+  );
+  dupes(
+    'sources',
+    dataset.sources.map((s) => s.id),
+  );
+  dupes(
+    'events',
+    dataset.events.map((e) => e.id),
+  );
   const obsSeen = new Set<string>();
   for (const o of dataset.observations) {
-    if (obsSeen.has(o.id)) problems.push({ path: `observation ${o.id}: id`, message: `duplicate id "${o.id}"` });
+    if (obsSeen.has(o.id))
+      problems.push({ path: `observation ${o.id}: id`, message: `duplicate id "${o.id}"` });
     obsSeen.add(o.id);
   }
 

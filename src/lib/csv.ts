@@ -307,7 +307,9 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string>>, opts: ToCsvOpt
   const delimiter = opts.delimiter ?? ',';
   const newline = opts.newline ?? '\r\n';
   return rows
-    .map((row) => (row.length === 1 && row[0] === '' ? '""' : row.map((f) => writeField(f, opts)).join(delimiter)))
+    .map((row) =>
+      row.length === 1 && row[0] === '' ? '""' : row.map((f) => writeField(f, opts)).join(delimiter),
+    )
     .join(newline)
     .concat(rows.length ? newline : '');
 }

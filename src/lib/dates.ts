@@ -68,5 +68,8 @@ export function monthTicks([lo, hi]: [number, number], maxTicks: number): number
 export function padToMonths([lo, hi]: [number, number]): [number, number] {
   const a = new Date(lo);
   const b = new Date(hi);
-  return [Date.UTC(a.getUTCFullYear(), a.getUTCMonth(), 1), Date.UTC(b.getUTCFullYear(), b.getUTCMonth() + 1, 1)];
+  return [
+    Date.UTC(a.getUTCFullYear(), a.getUTCMonth(), 1),
+    Date.UTC(b.getUTCFullYear(), b.getUTCMonth() + 1, 1),
+  ];
 }

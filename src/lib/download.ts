@@ -17,6 +17,11 @@ export function downloadBlob(blob: Blob, fileName: string, doc: Document = docum
 }
 
 /** Saves text as a UTF-8 file. */
-export function downloadText(text: string, fileName: string, mimeType: string, doc: Document = document): void {
+export function downloadText(
+  text: string,
+  fileName: string,
+  mimeType: string,
+  doc: Document = document,
+): void {
   downloadBlob(new Blob([text], { type: `${mimeType};charset=utf-8` }), fileName, doc);
 }

@@ -87,7 +87,8 @@ export function renderInline(text: string): ReactNode[] {
     const token = m[0];
     if (m.index > last) out.push(text.slice(last, m.index));
     if (token.startsWith('`')) out.push(<code key={key++}>{token.slice(1, -1)}</code>);
-    else if (token.startsWith('**')) out.push(<strong key={key++}>{renderInline(token.slice(2, -2))}</strong>);
+    else if (token.startsWith('**'))
+      out.push(<strong key={key++}>{renderInline(token.slice(2, -2))}</strong>);
     else if (token.startsWith('*')) out.push(<em key={key++}>{renderInline(token.slice(1, -1))}</em>);
     else {
       const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(token)!;
@@ -95,7 +96,12 @@ export function renderInline(text: string): ReactNode[] {
       const safe = /^https?:\/\//i.test(href) || href.startsWith('#');
       out.push(
         safe ? (
-          <a key={key++} href={href} rel="noreferrer noopener" target={href.startsWith('#') ? undefined : '_blank'}>
+          <a
+            key={key++}
+            href={href}
+            rel="noreferrer noopener"
+            target={href.startsWith('#') ? undefined : '_blank'}
+          >
             {link[1]}
           </a>
         ) : (

@@ -46,8 +46,22 @@ function gaussian(rng: () => number): number {
 
 // Okabe–Ito and Tol colours, cycled; synthetic actors only need to be distinguishable in a chart.
 const PALETTE = [
-  '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#882255', '#44AA99',
-  '#117733', '#332288', '#AA4499', '#999933', '#661100', '#6699CC', '#888888', '#DDCC77',
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#882255',
+  '#44AA99',
+  '#117733',
+  '#332288',
+  '#AA4499',
+  '#999933',
+  '#661100',
+  '#6699CC',
+  '#888888',
+  '#DDCC77',
 ];
 
 const DAY = 86_400_000;
@@ -90,7 +104,12 @@ export function generateSyntheticDataset(opts: SyntheticOptions): SyntheticResul
     const mean = (day: number) =>
       level + drift * (day / days) + shifts.filter((s) => day >= s.day).reduce((sum, s) => sum + s.size, 0);
     for (const s of shifts) {
-      pivots.push({ actor: actor.id, date: iso(start + s.day * DAY), before: mean(s.day - 1), after: mean(s.day) });
+      pivots.push({
+        actor: actor.id,
+        date: iso(start + s.day * DAY),
+        before: mean(s.day - 1),
+        after: mean(s.day),
+      });
     }
     return { actor, mean };
   });
@@ -159,7 +178,14 @@ export function generateSyntheticDataset(opts: SyntheticOptions): SyntheticResul
     actors,
     themes,
     sources: [
-      { id: 'synthetic', title: 'Synthetic generator', outlet: null, published: null, url: null, file: 'scripts/gen-synthetic.ts' },
+      {
+        id: 'synthetic',
+        title: 'Synthetic generator',
+        outlet: null,
+        published: null,
+        url: null,
+        file: 'scripts/gen-synthetic.ts',
+      },
     ],
     events: pivots.slice(0, 6).map((p, i) => ({
       id: `evt-${i + 1}`,

@@ -1,5 +1,12 @@
 import { isRealPartialDate } from '../lib/partial-date';
-import { DEFAULT_FILTERS, KIND_FILTERS, SMOOTHINGS, type KindFilter, type Smoothing, type ViewFilters } from './view-state';
+import {
+  DEFAULT_FILTERS,
+  KIND_FILTERS,
+  SMOOTHINGS,
+  type KindFilter,
+  type Smoothing,
+  type ViewFilters,
+} from './view-state';
 
 // The one module that reads and writes query parameters. Garbage in → defaults, never a throw.
 //   ?actors=trump,russia&themes=sanctions&kind=action&from=2025-02-01&to=2025-08-31&smooth=30
@@ -43,10 +50,14 @@ export function parseFilters(search: string): ViewFilters {
     return { ...DEFAULT_FILTERS };
   }
   const kindRaw = params.get('kind');
-  const kind: KindFilter = KIND_FILTERS.includes(kindRaw as KindFilter) ? (kindRaw as KindFilter) : DEFAULT_FILTERS.kind;
+  const kind: KindFilter = KIND_FILTERS.includes(kindRaw as KindFilter)
+    ? (kindRaw as KindFilter)
+    : DEFAULT_FILTERS.kind;
   const smoothRaw = Number(params.get('smooth'));
   const smooth: Smoothing =
-    params.has('smooth') && SMOOTHINGS.includes(smoothRaw as Smoothing) ? (smoothRaw as Smoothing) : DEFAULT_FILTERS.smooth;
+    params.has('smooth') && SMOOTHINGS.includes(smoothRaw as Smoothing)
+      ? (smoothRaw as Smoothing)
+      : DEFAULT_FILTERS.smooth;
   let from = readDay(params, 'from');
   let to = readDay(params, 'to');
   if (from && to && from > to) [from, to] = [to, from];
@@ -81,7 +92,8 @@ export function serializeFilters(filters: ViewFilters): string {
   if (filters.smooth !== DEFAULT_FILTERS.smooth) params.set('smooth', String(filters.smooth));
   if (filters.events !== DEFAULT_FILTERS.events) params.set('events', filters.events ? '1' : '0');
   if (filters.hidden.length) params.set('hide', filters.hidden.join(','));
-  if (filters.highConfidence !== DEFAULT_FILTERS.highConfidence) params.set('conf', filters.highConfidence ? '1' : '0');
+  if (filters.highConfidence !== DEFAULT_FILTERS.highConfidence)
+    params.set('conf', filters.highConfidence ? '1' : '0');
   if (filters.weighted !== DEFAULT_FILTERS.weighted) params.set('weight', filters.weighted ? '1' : '0');
   // Commas are legal in a query string; keeping them literal keeps links readable.
   return params.toString().replace(/%2C/g, ',');
@@ -132,4 +144,16 @@ export function mergeSearch(current: string, filters: ViewFilters, page: Page = 
   return joined ? `?${joined}` : '';
 }
 
-export const FILTER_KEYS = ['actors', 'themes', 'kind', 'from', 'to', 'range', 'smooth', 'events', 'hide', 'conf', 'weight'] as const;
+export const FILTER_KEYS = [
+  'actors',
+  'themes',
+  'kind',
+  'from',
+  'to',
+  'range',
+  'smooth',
+  'events',
+  'hide',
+  'conf',
+  'weight',
+] as const;

@@ -24,7 +24,8 @@ export function useUrlSync(): void {
       const url = `${window.location.pathname}${search}${window.location.hash}`;
       const now = Date.now();
       // Changing page is always its own history entry, so Back returns to the explorer.
-      if (state.page === prev.page && now - lastPush < COALESCE_MS) window.history.replaceState(null, '', url);
+      if (state.page === prev.page && now - lastPush < COALESCE_MS)
+        window.history.replaceState(null, '', url);
       else window.history.pushState(null, '', url);
       lastPush = now;
     });

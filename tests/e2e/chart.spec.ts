@@ -19,7 +19,9 @@ test('the first screen draws one line per actor and a legend of them, with no co
   await expect(figure.locator('g.recharts-line')).toHaveCount(plottedActors.length);
   for (const actor of plottedActors) {
     // Each actor's series is drawn with real geometry: a curve, or a dot where it has one point.
-    const marks = figure.locator(`.series-${actor.id} path.recharts-line-curve, circle.series-dot-${actor.id}`);
+    const marks = figure.locator(
+      `.series-${actor.id} path.recharts-line-curve, circle.series-dot-${actor.id}`,
+    );
     const drawn = await marks.evaluateAll((els) =>
       els.some((el) => {
         const box = (el as SVGGraphicsElement).getBBox();
@@ -33,7 +35,10 @@ test('the first screen draws one line per actor and a legend of them, with no co
   expect(consoleErrors).toEqual([]);
 });
 
-test('the y axis runs from −3 Conciliatory to +3 Hawkish with a zero line', async ({ page, consoleErrors }) => {
+test('the y axis runs from −3 Conciliatory to +3 Hawkish with a zero line', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('./');
   const figure = page.getByRole('figure', { name: /^Stance over time/ });
   await expect(figure.getByText('+3 Hawkish')).toBeVisible();
@@ -46,8 +51,8 @@ test('the production build works from a sub-path', async ({ page, consoleErrors 
   const subpathPort = Number(process.env.E2E_SUBPATH_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 1);
   await page.goto(`http://127.0.0.1:${subpathPort}/intranet/stance-tracker/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
-  await expect(page.getByRole('figure', { name: /^Stance over time/ }).locator('g.recharts-line')).toHaveCount(
-    plottedActors.length,
-  );
+  await expect(
+    page.getByRole('figure', { name: /^Stance over time/ }).locator('g.recharts-line'),
+  ).toHaveCount(plottedActors.length);
   expect(consoleErrors).toEqual([]);
 });

@@ -30,7 +30,9 @@ const pickedActors = countBy(dayObs.map((o) => o.actor))
   .slice(0, 2)
   .map(([id]) => bundled.actors.find((a) => a.id === id)!);
 const pickedTheme = bundled.themes.find(
-  (t) => t.id === countBy(dayObs.filter((o) => pickedActors.some((a) => a.id === o.actor)).map((o) => o.theme))[0]![0],
+  (t) =>
+    t.id ===
+    countBy(dayObs.filter((o) => pickedActors.some((a) => a.id === o.actor)).map((o) => o.theme))[0]![0],
 )!;
 const picked = dayObs
   .filter((o) => pickedActors.some((a) => a.id === o.actor) && o.theme === pickedTheme.id)
@@ -51,16 +53,18 @@ async function seriousViolations(page: Page) {
 async function snapshotView(page: Page) {
   const table = page.getByRole('table', { name: 'Observations' });
   return {
-    actors: await fieldset(page, 'Actors').getByRole('checkbox').evaluateAll((els) =>
-      els.map((e) => (e as HTMLInputElement).checked),
-    ),
-    themes: await fieldset(page, 'Themes').getByRole('checkbox').evaluateAll((els) =>
-      els.map((e) => (e as HTMLInputElement).checked),
-    ),
+    actors: await fieldset(page, 'Actors')
+      .getByRole('checkbox')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked)),
+    themes: await fieldset(page, 'Themes')
+      .getByRole('checkbox')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked)),
     from: await page.getByLabel('From', { exact: true }).inputValue(),
     to: await page.getByLabel('To', { exact: true }).inputValue(),
     rows: await table.locator('tbody tr').allInnerTexts(),
-    points: await page.locator('circle.series-dot').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
+    points: await page
+      .locator('circle.series-dot')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
     legend: await page.getByRole('list', { name: 'Legend' }).getByRole('button').allInnerTexts(),
   };
 }
@@ -86,7 +90,9 @@ test('a new user filters, brushes, opens evidence and shares a link that reprodu
   browser,
   consoleErrors,
 }) => {
-  expect(picked.length, 'the bundled data has observations for the picked actors and theme').toBeGreaterThan(0);
+  expect(picked.length, 'the bundled data has observations for the picked actors and theme').toBeGreaterThan(
+    0,
+  );
   await page.goto('./');
   const figure = page.getByRole('figure', { name: /^Stance over time/ });
   await expect(figure).toBeVisible();
@@ -147,7 +153,12 @@ test('a new user filters, brushes, opens evidence and shares a link that reprodu
   await expect(table.locator('tbody tr')).toHaveCount(
     bundled.observations.filter((o) => {
       if (!pickedActors.some((a) => a.id === o.actor) || o.theme !== pickedTheme.id) return false;
-      const t = o.datePrecision === 'day' ? dayOf(o.date) : o.datePrecision === 'month' ? dayOf(`${o.date}-15`) : dayOf(`${o.date}-07-01`);
+      const t =
+        o.datePrecision === 'day'
+          ? dayOf(o.date)
+          : o.datePrecision === 'month'
+            ? dayOf(`${o.date}-15`)
+            : dayOf(`${o.date}-07-01`);
       return t >= dayOf(from) && t <= dayOf(to);
     }).length,
   );
@@ -178,7 +189,9 @@ test('a new user filters, brushes, opens evidence and shares a link that reprodu
   other.on('console', (m) => m.type() === 'error' && otherErrors.push(m.text()));
   await other.goto(url);
   await expect(other.getByRole('figure', { name: /^Stance over time/ })).toBeVisible();
-  await expect(other.getByRole('table', { name: 'Observations' }).locator('tbody tr')).toHaveCount(before.rows.length);
+  await expect(other.getByRole('table', { name: 'Observations' }).locator('tbody tr')).toHaveCount(
+    before.rows.length,
+  );
   expect(await snapshotView(other)).toEqual(before);
   await fresh.close();
   expect(otherErrors).toEqual([]);
@@ -221,7 +234,10 @@ test('points are one tab stop; arrows move, Enter opens Evidence, Escape returns
   expect(consoleErrors).toEqual([]);
 });
 
-test('the legend hides and shows an actor; Back and Forward step through views', async ({ page, consoleErrors }) => {
+test('the legend hides and shows an actor; Back and Forward step through views', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('./');
   const figure = page.getByRole('figure', { name: /^Stance over time/ });
   const lines = figure.locator('g.recharts-line');

@@ -28,7 +28,9 @@ interface Bundled {
 const bundledText = readFileSync('public/data/stances.json', 'utf8');
 const bundled = JSON.parse(bundledText) as Bundled;
 const actorsWithData = (ids?: string[]) =>
-  bundled.actors.filter((a) => (!ids || ids.includes(a.id)) && bundled.observations.some((o) => o.actor === a.id));
+  bundled.actors.filter(
+    (a) => (!ids || ids.includes(a.id)) && bundled.observations.some((o) => o.actor === a.id),
+  );
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -101,7 +103,9 @@ async function parseSvg(page: Page, text: string) {
       width: Number(root.getAttribute('width')),
       title: root.querySelector('title')?.textContent ?? '',
       texts: Array.from(root.querySelectorAll('text')).map((t) => t.textContent ?? ''),
-      lineActors: Array.from(root.querySelectorAll('path.series-line')).map((p) => p.getAttribute('data-actor')),
+      lineActors: Array.from(root.querySelectorAll('path.series-line')).map((p) =>
+        p.getAttribute('data-actor'),
+      ),
       legend: Array.from(root.querySelectorAll('.legend-item')).map((g) => g.textContent),
       foreignObjects: root.getElementsByTagName('foreignObject').length,
       background: root.querySelector('rect')?.getAttribute('fill'),
@@ -275,8 +279,25 @@ for (const search of ['', `?kind=statement`]) {
     expect(table.problems).toEqual([]);
     const [header, ...rows] = table.rows;
     expect(header).toEqual([
-      'id', 'date', 'datePrecision', 'dateNote', 'actor', 'actorName', 'speaker', 'theme', 'themeLabel', 'kind',
-      'score', 'originalScore', 'confidence', 'summary', 'quote', 'rationale', 'sourceId', 'sourceTitle', 'eventId',
+      'id',
+      'date',
+      'datePrecision',
+      'dateNote',
+      'actor',
+      'actorName',
+      'speaker',
+      'theme',
+      'themeLabel',
+      'kind',
+      'score',
+      'originalScore',
+      'confidence',
+      'summary',
+      'quote',
+      'rationale',
+      'sourceId',
+      'sourceTitle',
+      'eventId',
     ]);
     const records = rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
 
@@ -305,7 +326,10 @@ for (const search of ['', `?kind=statement`]) {
   });
 }
 
-test('Download series CSV lists the plotted smoothed values per actor and day', async ({ page, consoleErrors }) => {
+test('Download series CSV lists the plotted smoothed values per actor and day', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('./');
   const { download, bytes } = await exportFile(page, 'Download series CSV');
   expect(download.suggestedFilename()).toMatch(/^stance_all_[\d-]+_[\d-]+_series\.csv$/);
@@ -323,7 +347,12 @@ test('Download series CSV lists the plotted smoothed values per actor and day', 
   expect(consoleErrors).toEqual([]);
 });
 
-test('Copy image puts a PNG on the clipboard and says so', async ({ page, context, consoleErrors, baseURL }) => {
+test('Copy image puts a PNG on the clipboard and says so', async ({
+  page,
+  context,
+  consoleErrors,
+  baseURL,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
   await page.goto('./');
   await openExport(page);
@@ -353,6 +382,7 @@ test('Copy alt text puts the text alternative (actors and mean scores) on the cl
   await page.getByRole('menuitem', { name: 'Copy alt text' }).click();
   await expect(page.getByText('Copied alt text to clipboard.')).toBeVisible();
   const text = await page.evaluate(() => navigator.clipboard.readText());
-  for (const actor of actorsWithData()) expect(text).toMatch(new RegExp(`${escapeRegExp(actor.name)} [+−]?\\d`));
+  for (const actor of actorsWithData())
+    expect(text).toMatch(new RegExp(`${escapeRegExp(actor.name)} [+−]?\\d`));
   expect(consoleErrors).toEqual([]);
 });

@@ -29,7 +29,11 @@ function ownDataset() {
 }
 
 function jsonPayload(name: string, data: unknown) {
-  return { name, mimeType: 'application/json', buffer: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)) };
+  return {
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)),
+  };
 }
 
 async function seriousViolations(page: Page) {
@@ -55,13 +59,17 @@ test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
     const w = window as unknown as { __cspViolations: string[] };
     w.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
 });
 
 test.afterEach(async ({ page }) => {
   expect(offsite, 'requests that left 127.0.0.1').toEqual([]);
-  const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  const violations = await page.evaluate(
+    () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+  );
   expect(violations, 'CSP violations').toEqual([]);
 });
 
@@ -85,14 +93,19 @@ test('the built page carries the Content-Security-Policy', async ({ page, consol
   expect(consoleErrors.filter((e) => !/Content Security Policy/.test(e))).toEqual([]);
 });
 
-test('opens a JSON file, keeps it across a reload, and goes back to the bundled dataset', async ({ page, consoleErrors }) => {
+test('opens a JSON file, keeps it across a reload, and goes back to the bundled dataset', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('./');
   await expect(badge(page)).toContainText('Dataset: Bundled dataset');
   const data = ownDataset();
   await fileInput(page).setInputFiles(jsonPayload('own.json', data));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My own briefing data');
   await expect(badge(page)).toContainText('Dataset: own.json (From a file)');
-  await expect(page.getByText(`Opened own.json: ${data.observations.length} observations, 3 actors.`)).toBeVisible();
+  await expect(
+    page.getByText(`Opened own.json: ${data.observations.length} observations, 3 actors.`),
+  ).toBeVisible();
   await expect(figure(page).getByRole('list', { name: 'Legend' }).getByRole('listitem')).toHaveCount(3);
 
   await page.reload();
@@ -116,7 +129,11 @@ test('opens a CSV through the mapping dialog', async ({ page, consoleErrors }) =
     '2025-04-01;Senate;2;sanctions;action;"sanctions bill; 80 co-sponsors"',
   ].join('\r\n');
   await page.goto('./');
-  await fileInput(page).setInputFiles({ name: 'briefing.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+  await fileInput(page).setInputFiles({
+    name: 'briefing.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF${csv}`),
+  });
   const dialog = page.getByRole('dialog', { name: 'Map the columns of briefing.csv' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('4 rows and 6 columns, separated by semicolons.');
@@ -124,19 +141,27 @@ test('opens a CSV through the mapping dialog', async ({ page, consoleErrors }) =
   await dialog.getByRole('combobox', { name: 'Actor (required)' }).selectOption({ label: 'Who' });
   await dialog.getByRole('combobox', { name: 'Score (required)' }).selectOption({ label: 'Stance' });
   await dialog.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Topic' });
-  await dialog.getByRole('combobox', { name: 'Kind (statement or action)' }).selectOption({ label: 'Words or deeds' });
+  await dialog
+    .getByRole('combobox', { name: 'Kind (statement or action)' })
+    .selectOption({ label: 'Words or deeds' });
   await dialog.getByRole('combobox', { name: 'Quote' }).selectOption({ label: 'Quote' });
   await expect(dialog.getByRole('table').getByRole('row').nth(1)).toContainText('2025-02-12');
   expect(await seriousViolations(page), 'the mapping dialog passes axe').toEqual([]);
   await dialog.getByRole('button', { name: 'Open' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('briefing.csv');
-  await expect(figure(page).getByRole('list', { name: 'Legend' }).getByRole('listitem')).toHaveText(['Trump', 'Senate']);
+  await expect(figure(page).getByRole('list', { name: 'Legend' }).getByRole('listitem')).toHaveText([
+    'Trump',
+    'Senate',
+  ]);
   await expect(figure(page).locator('circle.series-dot-trump')).toHaveCount(3);
   expect(consoleErrors).toEqual([]);
 });
 
-test('a broken file: specific problems, the valid part opened, the skipped rows downloadable', async ({ page, consoleErrors }) => {
+test('a broken file: specific problems, the valid part opened, the skipped rows downloadable', async ({
+  page,
+  consoleErrors,
+}) => {
   const data = ownDataset();
   const [a, b, c, ...rest] = data.observations;
   const broken = {
@@ -168,12 +193,16 @@ test('a broken file: specific problems, the valid part opened, the skipped rows 
   const file = await download;
   expect(file.suggestedFilename()).toBe('broken-skipped-rows.csv');
   const text = readFileSync((await file.path())!, 'utf8');
-  expect(text.split('\r\n')[0]).toBe('problem,id,date,datePrecision,actor,speaker,theme,kind,score,confidence,summary,quote,sourceId,eventId,rationale');
+  expect(text.split('\r\n')[0]).toBe(
+    'problem,id,date,datePrecision,actor,speaker,theme,kind,score,confidence,summary,quote,sourceId,eventId,rationale',
+  );
   expect(text).toContain(`,${b!.id},`);
 
   await dialog.getByRole('button', { name: `Open the ${rest.length} valid observations` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My own briefing data');
-  await expect(page.getByText(`Opened broken.json: ${rest.length} observations, 3 actors; 4 left out.`)).toBeVisible();
+  await expect(
+    page.getByText(`Opened broken.json: ${rest.length} observations, 3 actors; 4 left out.`),
+  ).toBeVisible();
 
   // A file that is not JSON at all: a message, and the open dataset stays.
   await fileInput(page).setInputFiles(jsonPayload('cut.json', JSON.stringify(data).slice(0, 1000)));
@@ -184,7 +213,10 @@ test('a broken file: specific problems, the valid part opened, the skipped rows 
   expect(consoleErrors).toEqual([]);
 });
 
-test('the real GDELT sample, mapped in the UI, plots per-country series with the sign flipped', async ({ page, consoleErrors }) => {
+test('the real GDELT sample, mapped in the UI, plots per-country series with the sign flipped', async ({
+  page,
+  consoleErrors,
+}) => {
   // Expectation from the file itself: USA rows (Actor1CountryCode) and their Goldstein scores.
   const lines = gdeltText.trim().split(/\r?\n/);
   const header = lines[0]!.split(',');
@@ -199,12 +231,20 @@ test('the real GDELT sample, mapped in the UI, plots per-country series with the
   const expectedMean = -0.3 * meanGoldstein;
 
   await page.goto('./');
-  await fileInput(page).setInputFiles({ name: GDELT_NAME, mimeType: 'text/csv', buffer: Buffer.from(gdeltText) });
+  await fileInput(page).setInputFiles({
+    name: GDELT_NAME,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(gdeltText),
+  });
   const dialog = page.getByRole('dialog', { name: `Map the columns of ${GDELT_NAME}` });
   await expect(dialog).toContainText('2,000 rows and 61 columns, separated by commas.');
   // The guess, checked as a new user would read it before pressing Open.
-  await expect(dialog.getByRole('combobox', { name: 'Date (required)' })).toHaveValue(String(header.indexOf('SQLDATE')));
-  await expect(dialog.getByRole('combobox', { name: 'Actor (required)' })).toHaveValue(String(header.indexOf('Actor1Name')));
+  await expect(dialog.getByRole('combobox', { name: 'Date (required)' })).toHaveValue(
+    String(header.indexOf('SQLDATE')),
+  );
+  await expect(dialog.getByRole('combobox', { name: 'Actor (required)' })).toHaveValue(
+    String(header.indexOf('Actor1Name')),
+  );
   await expect(dialog.getByRole('combobox', { name: 'Group actors by' })).toHaveValue(String(country));
   await expect(dialog.getByRole('combobox', { name: 'Score (required)' })).toHaveValue(String(goldstein));
   await expect(dialog.getByRole('textbox', { name: 'Lowest possible score' })).toHaveValue('-10');
@@ -213,7 +253,9 @@ test('the real GDELT sample, mapped in the UI, plots per-country series with the
   await dialog.getByRole('button', { name: 'Open' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(GDELT_NAME);
-  await expect(page.getByText(/^Opened gdelt-events-2020-11-13_15-sample\.csv: 2,000 observations, \d+ actors\./)).toBeVisible();
+  await expect(
+    page.getByText(/^Opened gdelt-events-2020-11-13_15-sample\.csv: 2,000 observations, \d+ actors\./),
+  ).toBeVisible();
   const legend = figure(page).getByRole('list', { name: 'Legend' }).getByRole('listitem');
   await expect(legend.first()).toHaveText('UNITED STATES');
   await expect(legend.nth(1)).toHaveText('RUSSIA');
@@ -222,11 +264,15 @@ test('the real GDELT sample, mapped in the UI, plots per-country series with the
   const dots = figure(page).locator('circle.series-dot-usa');
   await expect(dots).toHaveCount(usa.length);
   const geometry = await figure(page).evaluate((fig) => {
-    const ticks = Array.from(fig.querySelectorAll('text')).filter((t) => /^(\+3|−3)/.test(t.textContent ?? ''));
+    const ticks = Array.from(fig.querySelectorAll('text')).filter((t) =>
+      /^(\+3|−3)/.test(t.textContent ?? ''),
+    );
     const y = (t: Element) => Number(t.getAttribute('y'));
     const top = ticks.find((t) => t.textContent!.startsWith('+3'))!;
     const bottom = ticks.find((t) => t.textContent!.startsWith('−3'))!;
-    const cys = Array.from(fig.querySelectorAll('circle.series-dot-usa')).map((c) => Number(c.getAttribute('cy')));
+    const cys = Array.from(fig.querySelectorAll('circle.series-dot-usa')).map((c) =>
+      Number(c.getAttribute('cy')),
+    );
     return { yTop: y(top), yBottom: y(bottom), cys };
   });
   const toScore = (cy: number) => 3 - (6 * (cy - geometry.yTop)) / (geometry.yBottom - geometry.yTop);
@@ -238,14 +284,19 @@ test('the real GDELT sample, mapped in the UI, plots per-country series with the
   // Dots of one day overlap, so the keyboard path (focus, Enter) opens one reliably.
   await dots.first().focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('complementary', { name: 'Evidence' })).toContainText(/Originally coded as -?\d/);
+  await expect(page.getByRole('complementary', { name: 'Evidence' })).toContainText(
+    /Originally coded as -?\d/,
+  );
 
   // And in words, in the summary.
   const rounded = Math.round(expectedMean * 10) / 10;
-  const shown = rounded === 0 ? '0' : `${rounded > 0 ? '+' : '−'}${Number.isInteger(rounded) ? Math.abs(rounded) : Math.abs(rounded).toFixed(1)}`;
-  await expect(page.getByRole('region', { name: 'Summary' }).getByRole('listitem').filter({ hasText: 'UNITED STATES' })).toContainText(
-    `UNITED STATES: mean score ${shown}`,
-  );
+  const shown =
+    rounded === 0
+      ? '0'
+      : `${rounded > 0 ? '+' : '−'}${Number.isInteger(rounded) ? Math.abs(rounded) : Math.abs(rounded).toFixed(1)}`;
+  await expect(
+    page.getByRole('region', { name: 'Summary' }).getByRole('listitem').filter({ hasText: 'UNITED STATES' }),
+  ).toContainText(`UNITED STATES: mean score ${shown}`);
   expect(consoleErrors).toEqual([]);
 });
 
@@ -261,7 +312,10 @@ test('a saved view survives a reload and opens its filters', async ({ page, cons
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
   await page.getByText('Saved views (1)').click();
-  await page.getByRole('list', { name: 'Saved views' }).getByRole('button', { name: 'Open view Sanctions: deeds only' }).click();
+  await page
+    .getByRole('list', { name: 'Saved views' })
+    .getByRole('button', { name: 'Open view Sanctions: deeds only' })
+    .click();
   await expect(page).toHaveURL(/\?themes=sanctions&kind=action$/);
   await expect(page.getByText('Opened view “Sanctions: deeds only”.')).toBeVisible();
 
@@ -272,18 +326,29 @@ test('a saved view survives a reload and opens its filters', async ({ page, cons
   await list.getByRole('button', { name: 'Save name' }).click();
   await page.reload();
   await page.getByText('Saved views (1)').click();
-  await expect(page.getByRole('list', { name: 'Saved views' }).getByRole('button', { name: 'Open view Sanctions (actions)' })).toBeVisible();
-  await page.getByRole('list', { name: 'Saved views' }).getByRole('button', { name: 'Delete Sanctions (actions)' }).click();
+  await expect(
+    page
+      .getByRole('list', { name: 'Saved views' })
+      .getByRole('button', { name: 'Open view Sanctions (actions)' }),
+  ).toBeVisible();
+  await page
+    .getByRole('list', { name: 'Saved views' })
+    .getByRole('button', { name: 'Delete Sanctions (actions)' })
+    .click();
   await expect(page.getByText('Saved views (0)')).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
 
-test('a 50 MB CSV is read in a worker with a progress bar while the page keeps responding', async ({ page, consoleErrors }) => {
+test('a 50 MB CSV is read in a worker with a progress bar while the page keeps responding', async ({
+  page,
+  consoleErrors,
+}) => {
   test.setTimeout(90_000);
   const dir = join('test-results', 'import-big');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'big.csv');
-  const row = '2025-01-01,Some actor with a long name,1.5,diplomacy,"a quoted text, with a comma and ""quotes"" in it, padding it out to a realistic length"\n';
+  const row =
+    '2025-01-01,Some actor with a long name,1.5,diplomacy,"a quoted text, with a comma and ""quotes"" in it, padding it out to a realistic length"\n';
   const rows = Math.floor((49 * 1024 * 1024) / row.length);
   writeFileSync(path, `date,actor,score,theme,quote\n${row.repeat(rows)}`);
 
@@ -312,16 +377,28 @@ test('a 50 MB CSV is read in a worker with a progress bar while the page keeps r
       if (!bar) return;
       w.__bar.seen = true;
       w.__bar.values.push(Number(bar.getAttribute('aria-valuenow')));
-    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['aria-valuenow'],
+    });
   });
   await fileInput(page).setInputFiles(path);
   const dialog = page.getByRole('dialog', { name: 'Map the columns of big.csv' });
   await expect(dialog).toBeVisible({ timeout: 60_000 });
   const { maxGap, elapsed, bar } = await page.evaluate(() => {
-    const w = window as unknown as { __maxGap: number; __t0: number; __bar: { seen: boolean; values: number[] } };
+    const w = window as unknown as {
+      __maxGap: number;
+      __t0: number;
+      __bar: { seen: boolean; values: number[] };
+    };
     return { maxGap: w.__maxGap, elapsed: performance.now() - w.__t0, bar: w.__bar };
   });
-  test.info().annotations.push({ type: 'read', description: `${Math.round(elapsed)} ms, longest frame gap ${Math.round(maxGap)} ms, bar values ${bar.values.join(',')}` });
+  test.info().annotations.push({
+    type: 'read',
+    description: `${Math.round(elapsed)} ms, longest frame gap ${Math.round(maxGap)} ms, bar values ${bar.values.join(',')}`,
+  });
   await expect(dialog).toContainText(`${rows.toLocaleString('en')} rows and 5 columns, separated by commas.`);
   expect(maxGap, 'longest frame gap (ms) while reading').toBeLessThan(1000);
   if (elapsed > 1500) {
@@ -333,14 +410,23 @@ test('a 50 MB CSV is read in a worker with a progress bar while the page keeps r
   expect(consoleErrors).toEqual([]);
 });
 
-test('a ?data= address that fails says why, offers Retry and the way back', async ({ page, consoleErrors }) => {
+test('a ?data= address that fails says why, offers Retry and the way back', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('./?data=data/missing.json');
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('The dataset at data/missing.json could not be loaded: the server answered 404');
+  await expect(alert).toContainText(
+    'The dataset at data/missing.json could not be loaded: the server answered 404',
+  );
   await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
   await badge(page).getByRole('button', { name: 'Back to bundled dataset' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
   await expect(page).not.toHaveURL(/data=/);
   // The browser logs the failed request itself; nothing else may be logged.
-  expect(consoleErrors.filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e))).toEqual([]);
+  expect(
+    consoleErrors.filter(
+      (e) => !/Failed to load resource: the server responded with a status of 404/.test(e),
+    ),
+  ).toEqual([]);
 });

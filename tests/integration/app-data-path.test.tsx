@@ -9,14 +9,16 @@ describe('loading the dataset', () => {
   it('shows a loading state, then the title, the chart and a legend of every actor', async () => {
     renderWithProviders(<App />);
     expect(screen.getByRole('status')).toHaveTextContent(/loading dataset/i);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Fixture: Stance toward Russia' })).toBeVisible();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Fixture: Stance toward Russia' }),
+    ).toBeVisible();
     const figure = screen.getByRole('figure', { name: /^Stance over time/ });
     const legend = within(figure).getByRole('list', { name: 'Legend' });
-    expect(within(legend).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Donald Trump',
-      'US Congress',
-      'Russia',
-    ]);
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Donald Trump', 'US Congress', 'Russia']);
   });
 
   it('explains a 404 and offers Retry', async () => {
@@ -49,7 +51,9 @@ describe('loading the dataset', () => {
   it('says the server could not be reached on a network error', async () => {
     server.use(datasetErrors.networkError);
     renderWithProviders(<App />);
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Could not reach the server for data\/stances\.json/);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /Could not reach the server for data\/stances\.json/,
+    );
   });
 
   it('says the file is not valid JSON when it is truncated', async () => {

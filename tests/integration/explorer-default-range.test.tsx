@@ -21,7 +21,9 @@ describe("the dataset's default range", () => {
     await renderExplorer();
     expect(await screen.findByText(/dataset’s default range/)).toBeInTheDocument();
     expect(within(fieldset('Time')).getByLabelText('From')).toHaveValue('2025-07-01');
-    expect(column(6)).toEqual(['Trump threatens 100% secondary tariffs unless a deal is reached within 50 days.']);
+    expect(column(6)).toEqual([
+      'Trump threatens 100% secondary tariffs unless a deal is reached within 50 days.',
+    ]);
     expect(window.location.search).toBe('');
   });
 

@@ -13,11 +13,11 @@ describe('explorer filters', () => {
     ]);
     expect(pointNames()).toHaveLength(4);
     const summary = screen.getByRole('region', { name: 'Summary' });
-    expect(within(summary).getAllByRole('listitem').map((li) => li.textContent?.split(':')[0])).toEqual([
-      'Donald Trump',
-      'US Congress',
-      'Russia',
-    ]);
+    expect(
+      within(summary)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent?.split(':')[0]),
+    ).toEqual(['Donald Trump', 'US Congress', 'Russia']);
   });
 
   it('filters by actor with a checkbox per actor under group headings, plus All and None', async () => {
@@ -119,12 +119,11 @@ describe('explorer filters', () => {
   it('offers smoothing of none, 14, 30 or 90 days, 30 by default, and says how the line is drawn', async () => {
     const { user } = await renderExplorer();
     const smoothing = fieldset('Smoothing');
-    expect(within(smoothing).getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual([
-      'None',
-      '14 days',
-      '30 days',
-      '90 days',
-    ]);
+    expect(
+      within(smoothing)
+        .getAllByRole('radio')
+        .map((r) => r.closest('label')?.textContent),
+    ).toEqual(['None', '14 days', '30 days', '90 days']);
     expect(within(smoothing).getByRole('radio', { name: '30 days' })).toBeChecked();
     expect(chartFigure()).toHaveTextContent('30-day rolling mean of day-dated observations');
     await user.click(within(smoothing).getByRole('radio', { name: 'None' }));
@@ -163,7 +162,9 @@ describe('explorer filters', () => {
     expect(pointNames()).toContain(
       'US Congress, Mar 2025 (month only), score +2: A sanctions bill is introduced in the Senate.',
     );
-    expect(chartFigure()).toHaveTextContent('dated only to the month or year (drawn mid-period, not in the line)');
+    expect(chartFigure()).toHaveTextContent(
+      'dated only to the month or year (drawn mid-period, not in the line)',
+    );
   });
 
   it('summarises each selected actor in plain words', async () => {

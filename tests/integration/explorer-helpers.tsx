@@ -8,7 +8,12 @@ import { renderWithProviders } from '../test-utils';
 export async function renderExplorer(search = '') {
   window.history.replaceState(null, '', `/${search}`);
   // The store outlives a render; only the URL may decide the view.
-  useUiStore.setState({ filters: DEFAULT_FILTERS, selectedObservationId: null, defaultRange: { from: null, to: null }, page: 'explorer' });
+  useUiStore.setState({
+    filters: DEFAULT_FILTERS,
+    selectedObservationId: null,
+    defaultRange: { from: null, to: null },
+    page: 'explorer',
+  });
   const utils = renderWithProviders(<App />);
   await screen.findByRole('heading', { level: 1, name: 'Fixture: Stance toward Russia' });
   return utils;
@@ -21,7 +26,11 @@ export function observationsTable() {
 /** The table's body rows as arrays of cell texts. */
 export function tableRows(): string[][] {
   const rows = within(observationsTable()).getAllByRole('row').slice(1);
-  return rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent ?? ''));
+  return rows.map((r) =>
+    within(r)
+      .getAllByRole('cell')
+      .map((c) => c.textContent ?? ''),
+  );
 }
 
 /** One column of the table (0 date, 1 actor, 2 speaker, 3 theme, 4 kind, 5 score, 6 summary). */

@@ -42,7 +42,12 @@ describe('the Observations table', () => {
     expect(column(1)).toEqual(['Donald Trump', 'Donald Trump', 'Russia', 'US Congress']);
 
     await sortBy(user, 'Speaker');
-    expect(column(2)).toEqual(['Donald Trump', 'Donald Trump', 'Sen. Lindsey Graham (R-SC)', 'Sergey Lavrov']);
+    expect(column(2)).toEqual([
+      'Donald Trump',
+      'Donald Trump',
+      'Sen. Lindsey Graham (R-SC)',
+      'Sergey Lavrov',
+    ]);
 
     await sortBy(user, 'Theme');
     expect(column(3)).toEqual(['Diplomacy', 'Diplomacy', 'Sanctions', 'Sanctions']);
@@ -58,7 +63,9 @@ describe('the Observations table', () => {
 
     await sortBy(user, 'Summary');
     expect(column(6)[0]).toBe('A sanctions bill is introduced in the Senate.');
-    expect(column(6)[3]).toBe('Trump threatens 100% secondary tariffs unless a deal is reached within 50 days.');
+    expect(column(6)[3]).toBe(
+      'Trump threatens 100% secondary tariffs unless a deal is reached within 50 days.',
+    );
   });
 
   it('searches speaker, summary and quote', async () => {

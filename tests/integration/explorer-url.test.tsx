@@ -4,7 +4,9 @@ import { column, fieldset, pointNames, renderExplorer, tableRows } from './explo
 
 describe('explorer and the URL', () => {
   it('reproduces a view from a link', async () => {
-    await renderExplorer('?actors=trump,russia&themes=sanctions,diplomacy&kind=statement&from=2025-02-01&to=2025-08-31&smooth=14');
+    await renderExplorer(
+      '?actors=trump,russia&themes=sanctions,diplomacy&kind=statement&from=2025-02-01&to=2025-08-31&smooth=14',
+    );
     const actors = fieldset('Actors');
     expect(within(actors).getByRole('checkbox', { name: 'Donald Trump' })).toBeChecked();
     expect(within(actors).getByRole('checkbox', { name: 'US Congress' })).not.toBeChecked();
@@ -40,7 +42,9 @@ describe('explorer and the URL', () => {
   });
 
   it('falls back to defaults for unknown or malformed parameters without an error', async () => {
-    await renderExplorer('?kind=deeds&smooth=7&from=2025-02-30&to=soon&actors=%3Cscript%3E&colour=red&conf=perhaps');
+    await renderExplorer(
+      '?kind=deeds&smooth=7&from=2025-02-30&to=soon&actors=%3Cscript%3E&colour=red&conf=perhaps',
+    );
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(within(fieldset('Kind')).getByRole('radio', { name: 'Both' })).toBeChecked();
     expect(within(fieldset('Smoothing')).getByRole('radio', { name: '30 days' })).toBeChecked();
@@ -51,7 +55,9 @@ describe('explorer and the URL', () => {
 
   it('ignores actor and theme ids the dataset does not have', async () => {
     await renderExplorer('?actors=trump,martians&themes=unicorns,sanctions');
-    expect(column(6)).toEqual(['Trump threatens 100% secondary tariffs unless a deal is reached within 50 days.']);
+    expect(column(6)).toEqual([
+      'Trump threatens 100% secondary tariffs unless a deal is reached within 50 days.',
+    ]);
   });
 
   it('steps through views with Back and Forward', async () => {
@@ -63,7 +69,9 @@ describe('explorer and the URL', () => {
     expect(window.location.search).toBe('?kind=action&smooth=0');
 
     act(() => window.history.back());
-    await waitFor(() => expect(within(fieldset('Smoothing')).getByRole('radio', { name: '30 days' })).toBeChecked());
+    await waitFor(() =>
+      expect(within(fieldset('Smoothing')).getByRole('radio', { name: '30 days' })).toBeChecked(),
+    );
     expect(within(fieldset('Kind')).getByRole('radio', { name: 'Actions' })).toBeChecked();
 
     act(() => window.history.back());
@@ -86,6 +94,8 @@ describe('weighting the line by confidence', () => {
 
   it('is restored from a link', async () => {
     await renderExplorer('?weight=1');
-    expect(within(fieldset('Smoothing')).getByRole('checkbox', { name: 'Weight line by confidence' })).toBeChecked();
+    expect(
+      within(fieldset('Smoothing')).getByRole('checkbox', { name: 'Weight line by confidence' }),
+    ).toBeChecked();
   });
 });

@@ -2,7 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderExplorer } from './explorer-helpers';
 
-const ITEMS = ['Download PNG', 'Download SVG', 'Download CSV', 'Download series CSV', 'Copy image', 'Copy alt text'];
+const ITEMS = [
+  'Download PNG',
+  'Download SVG',
+  'Download CSV',
+  'Download series CSV',
+  'Copy image',
+  'Copy alt text',
+];
 
 const exportButton = () => screen.getByRole('button', { name: 'Export' });
 const titleField = () => screen.getByRole('textbox', { name: 'Figure title' });
@@ -20,7 +27,11 @@ describe('Export menu', () => {
     const menu = screen.getByRole('menu', { name: 'Export' });
     expect(button).toHaveAttribute('aria-expanded', 'true');
     expect(button).toHaveAttribute('aria-controls', menu.id);
-    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(ITEMS);
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((i) => i.textContent),
+    ).toEqual(ITEMS);
     expect(within(menu).getByRole('menuitem', { name: 'Download PNG' })).toHaveFocus();
   });
 
@@ -85,7 +96,9 @@ describe('Export menu', () => {
     await user.click(screen.getByRole('menuitem', { name: 'Copy alt text' }));
     await screen.findByText('Copied alt text to clipboard.');
     const copied = await navigator.clipboard.readText();
-    expect(copied).toMatch(/^My chart\. Line chart of stance scores from −3 \(Conciliatory\) to \+3 \(Hawkish\)/);
+    expect(copied).toMatch(
+      /^My chart\. Line chart of stance scores from −3 \(Conciliatory\) to \+3 \(Hawkish\)/,
+    );
     expect(copied).toContain('Donald Trump +0.5 (2 observations');
     expect(copied).toContain('Russia +1 (1 observation');
     expect(exportButton()).toHaveFocus();
@@ -98,7 +111,9 @@ describe('Export menu', () => {
     await user.click(exportButton());
     await user.click(screen.getByRole('menuitem', { name: 'Copy image' }));
     await waitFor(() =>
-      expect(screen.getByText('Your browser does not allow copying images; use Download PNG instead.')).toBeInTheDocument(),
+      expect(
+        screen.getByText('Your browser does not allow copying images; use Download PNG instead.'),
+      ).toBeInTheDocument(),
     );
   });
 });

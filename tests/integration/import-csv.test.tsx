@@ -2,7 +2,16 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv';
 import gdeltCsv from '../fixtures/gdelt-events-2020-11-13_15-sample.csv?raw';
-import { bundledOpen, captureDownloads, csvFile, datasetBadge, fileInput, findDialog, legendNames, renderApp } from './import-helpers';
+import {
+  bundledOpen,
+  captureDownloads,
+  csvFile,
+  datasetBadge,
+  fileInput,
+  findDialog,
+  legendNames,
+  renderApp,
+} from './import-helpers';
 
 const SIMPLE = [
   'when,who,stance,topic,quote',
@@ -33,7 +42,9 @@ describe('opening a CSV file', () => {
     expect(within(dialog).getByRole('radio', { name: 'more hawkish (kept as is)' })).toBeChecked();
 
     const preview = within(dialog).getByRole('table', { name: /^First 3 of 3 rows, as they will be read/ });
-    expect(within(preview).getAllByRole('row')[1]).toHaveTextContent('2025-02-19Donald Trump-1−1Diplomacystatement');
+    expect(within(preview).getAllByRole('row')[1]).toHaveTextContent(
+      '2025-02-19Donald Trump-1−1Diplomacystatement',
+    );
 
     await user.click(within(dialog).getByRole('button', { name: 'Open' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'stances.csv' })).toBeVisible();
@@ -45,7 +56,10 @@ describe('opening a CSV file', () => {
   it('flips and rescales a score where higher means conciliatory, showing it in the preview', async () => {
     const { user } = renderApp();
     await bundledOpen();
-    await user.upload(fileInput(), csvFile('date,actor,score\n2025-01-01,A,10\n2025-01-02,A,-5\n', 'coop.csv'));
+    await user.upload(
+      fileInput(),
+      csvFile('date,actor,score\n2025-01-01,A,10\n2025-01-02,A,-5\n', 'coop.csv'),
+    );
     const dialog = await findDialog('Map the columns of coop.csv');
     const min = within(dialog).getByRole('textbox', { name: 'Lowest possible score' });
     const max = within(dialog).getByRole('textbox', { name: 'Highest possible score' });
@@ -62,7 +76,8 @@ describe('opening a CSV file', () => {
   });
 
   it('reads a file with a BOM, ; separators, decimal commas and quoted line breaks', async () => {
-    const text = '\uFEFFdate;actor;score;quote\r\n2025-01-01;A;1,5;"first line\r\nsecond; line"\r\n2025-01-02;B;-2;plain\r\n';
+    const text =
+      '\uFEFFdate;actor;score;quote\r\n2025-01-01;A;1,5;"first line\r\nsecond; line"\r\n2025-01-02;B;-2;plain\r\n';
     const { user } = renderApp();
     await bundledOpen();
     await user.upload(fileInput(), csvFile(text, 'semicolons.csv'));
@@ -79,7 +94,9 @@ describe('opening a CSV file', () => {
     await bundledOpen();
     await user.upload(fileInput(), csvFile('date,actor,comment\n2025-01-01,A,x\n', 'noscore.csv'));
     const dialog = await findDialog('Map the columns of noscore.csv');
-    expect(within(dialog).getByRole('list', { name: 'Before opening' })).toHaveTextContent('Choose the column that holds the score.');
+    expect(within(dialog).getByRole('list', { name: 'Before opening' })).toHaveTextContent(
+      'Choose the column that holds the score.',
+    );
     expect(within(dialog).getByRole('button', { name: 'Open' })).toBeDisabled();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -108,8 +125,14 @@ describe('opening a CSV file', () => {
     await user.type(within(mapping).getByRole('textbox', { name: 'Highest possible score' }), '3');
     await user.click(within(mapping).getByRole('button', { name: 'Open' }));
     const dialog = await findDialog('Problems in rows.csv');
-    expect(within(dialog).getByRole('alert')).toHaveTextContent('5 of 6 rows in rows.csv have problems and were left out; the other 1 can be opened.');
-    expect(within(within(dialog).getByRole('list', { name: 'Problems' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(
+      '5 of 6 rows in rows.csv have problems and were left out; the other 1 can be opened.',
+    );
+    expect(
+      within(within(dialog).getByRole('list', { name: 'Problems' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'row 2: date: "2025-02-30" is not a real calendar date',
       'row 3: score: "eleven" is not a number',
       'row 4: score: 7 is outside the range -3…3',
@@ -123,22 +146,37 @@ describe('opening a CSV file', () => {
       ['date: "2025-02-30" is not a real calendar date', '2025-02-30', 'A', '1'],
       ['score: "eleven" is not a number', '2025-01-01', 'B', 'eleven'],
       ['score: 7 is outside the range -3…3', '2025-01-01', 'C', '7'],
-      ['row: has 2 fields, but the header has 3 (a missing or extra column, or a stray quote or delimiter)', '2025-01-01', 'D'],
+      [
+        'row: has 2 fields, but the header has 3 (a missing or extra column, or a stray quote or delimiter)',
+        '2025-01-01',
+        'D',
+      ],
       ['actor: is empty', '2025-01-01', '', '1'],
     ]);
     // Back to the mapping keeps the choices; then open the valid rows.
     await user.click(within(dialog).getByRole('button', { name: 'Change the mapping' }));
-    await user.click(within(await findDialog('Map the columns of rows.csv')).getByRole('button', { name: 'Open' }));
-    await user.click(within(await findDialog('Problems in rows.csv')).getByRole('button', { name: 'Open the 1 valid rows' }));
-    expect(await screen.findByText('Opened rows.csv: 1 observation, 1 actor; 5 left out.')).toBeInTheDocument();
+    await user.click(
+      within(await findDialog('Map the columns of rows.csv')).getByRole('button', { name: 'Open' }),
+    );
+    await user.click(
+      within(await findDialog('Problems in rows.csv')).getByRole('button', { name: 'Open the 1 valid rows' }),
+    );
+    expect(
+      await screen.findByText('Opened rows.csv: 1 observation, 1 actor; 5 left out.'),
+    ).toBeInTheDocument();
   });
 
   it('reports a quote that is never closed', async () => {
     const { user } = renderApp();
     await bundledOpen();
-    await user.upload(fileInput(), csvFile('date,actor,score,quote\n2025-01-01,A,1,"never closed\n2025-01-02,B,1,x\n', 'open-quote.csv'));
+    await user.upload(
+      fileInput(),
+      csvFile('date,actor,score,quote\n2025-01-01,A,1,"never closed\n2025-01-02,B,1,x\n', 'open-quote.csv'),
+    );
     const dialog = await findDialog('Map the columns of open-quote.csv');
-    expect(dialog).toHaveTextContent('line 2: a quoted field is never closed (the file may be truncated, or a quote is missing)');
+    expect(dialog).toHaveTextContent(
+      'line 2: a quoted field is never closed (the file may be truncated, or a quote is missing)',
+    );
   });
 
   it('maps the real GDELT sample as a new user would: per-country series with Goldstein flipped', async () => {
@@ -147,14 +185,24 @@ describe('opening a CSV file', () => {
     await user.upload(fileInput(), csvFile(gdeltCsv, 'gdelt-events-2020-11-13_15-sample.csv'));
     const dialog = await findDialog('Map the columns of gdelt-events-2020-11-13_15-sample.csv');
     expect(within(dialog).getByRole('combobox', { name: 'Date (required)' })).toHaveDisplayValue('SQLDATE');
-    expect(within(dialog).getByRole('combobox', { name: 'Actor (required)' })).toHaveDisplayValue('Actor1Name');
-    expect(within(dialog).getByRole('combobox', { name: 'Group actors by' })).toHaveDisplayValue('Actor1CountryCode');
-    expect(within(dialog).getByRole('combobox', { name: 'Score (required)' })).toHaveDisplayValue('GoldsteinScale');
+    expect(within(dialog).getByRole('combobox', { name: 'Actor (required)' })).toHaveDisplayValue(
+      'Actor1Name',
+    );
+    expect(within(dialog).getByRole('combobox', { name: 'Group actors by' })).toHaveDisplayValue(
+      'Actor1CountryCode',
+    );
+    expect(within(dialog).getByRole('combobox', { name: 'Score (required)' })).toHaveDisplayValue(
+      'GoldsteinScale',
+    );
     expect(within(dialog).getByRole('radio', { name: /more conciliatory or cooperative/ })).toBeChecked();
     // First row: CHINA, Goldstein 3.0 (cooperative) → −0.9 on the hawkish axis.
-    expect(within(within(dialog).getByRole('table')).getAllByRole('row')[1]).toHaveTextContent('2020-11-13CHINA (CHINA)3−0.9');
+    expect(within(within(dialog).getByRole('table')).getAllByRole('row')[1]).toHaveTextContent(
+      '2020-11-13CHINA (CHINA)3−0.9',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Open' }));
-    expect(await screen.findByText('Opened gdelt-events-2020-11-13_15-sample.csv: 2,000 observations, 35 actors.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Opened gdelt-events-2020-11-13_15-sample.csv: 2,000 observations, 35 actors.'),
+    ).toBeInTheDocument();
     expect(legendNames().slice(0, 2)).toEqual(['UNITED STATES', 'RUSSIA']);
   });
 });

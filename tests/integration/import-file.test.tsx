@@ -39,7 +39,9 @@ describe('opening a JSON file', () => {
     expect(await bundledOpen()).toBeVisible();
     expect(second.store.current).toBeNull();
     expect(datasetBadge()).toHaveTextContent('Dataset: Bundled dataset');
-    expect(within(datasetBadge()).queryByRole('button', { name: 'Back to bundled dataset' })).not.toBeInTheDocument();
+    expect(
+      within(datasetBadge()).queryByRole('button', { name: 'Back to bundled dataset' }),
+    ).not.toBeInTheDocument();
   });
 
   it('still opens the file when it cannot be kept, and says it will not survive a reload', async () => {
@@ -54,14 +56,30 @@ describe('opening a JSON file', () => {
     const { user } = renderApp({ store });
     await bundledOpen();
     await user.upload(fileInput(), jsonFile(mine()));
-    expect(await screen.findByText(/could not be kept for your next visit \(the storage quota is exceeded\); after a reload the bundled dataset opens\./)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /could not be kept for your next visit \(the storage quota is exceeded\); after a reload the bundled dataset opens\./,
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'My own dataset' })).toBeVisible();
   });
 
   it.each([
-    ['truncated JSON', JSON.stringify(mine()).slice(0, 500), /^The file is not valid JSON: it ends too early .*It is probably truncated; download or export it again\.$/],
-    ['a wrong schemaVersion', JSON.stringify({ ...mine(), schemaVersion: 3 }), /^The file has schemaVersion 3, but this app reads data contract v1 \("schemaVersion": 1\)\.$/],
-    ['an empty dataset', JSON.stringify({ ...mine(), observations: [] }), /^The dataset is empty: it holds no observations, so there is nothing to plot\.$/],
+    [
+      'truncated JSON',
+      JSON.stringify(mine()).slice(0, 500),
+      /^The file is not valid JSON: it ends too early .*It is probably truncated; download or export it again\.$/,
+    ],
+    [
+      'a wrong schemaVersion',
+      JSON.stringify({ ...mine(), schemaVersion: 3 }),
+      /^The file has schemaVersion 3, but this app reads data contract v1 \("schemaVersion": 1\)\.$/,
+    ],
+    [
+      'an empty dataset',
+      JSON.stringify({ ...mine(), observations: [] }),
+      /^The dataset is empty: it holds no observations, so there is nothing to plot\.$/,
+    ],
     ['an empty file', ' ', /^The file is empty\.$/],
   ])('explains %s and leaves the open dataset alone', async (_, text, message) => {
     const { user } = renderApp();
@@ -97,7 +115,9 @@ describe('opening a JSON file', () => {
     expect(within(dialog).getByRole('alert')).toHaveTextContent(
       '6 of 10 observations in broken.json have problems and were left out; the other 4 can be opened.',
     );
-    const items = within(within(dialog).getByRole('list', { name: 'Problems' })).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(within(dialog).getByRole('list', { name: 'Problems' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual([
       'observation fx-1: id: duplicate id "fx-1" (an earlier observation has it)',
       'observation fx-6: date: is not a real calendar date (expected YYYY-MM-DD, YYYY-MM or YYYY)',
@@ -120,12 +140,21 @@ describe('opening a JSON file', () => {
 
   it('shows the first 50 problems and a count of the rest', async () => {
     const data = mine();
-    const many = Array.from({ length: 80 }, (_, i) => ({ ...data.observations[0]!, id: `bad-${i + 1}`, score: 9 }));
+    const many = Array.from({ length: 80 }, (_, i) => ({
+      ...data.observations[0]!,
+      id: `bad-${i + 1}`,
+      score: 9,
+    }));
     const { user } = renderApp();
     await bundledOpen();
-    await user.upload(fileInput(), jsonFile({ ...data, observations: [...data.observations, ...many] }, 'many.json'));
+    await user.upload(
+      fileInput(),
+      jsonFile({ ...data, observations: [...data.observations, ...many] }, 'many.json'),
+    );
     const dialog = await findDialog('Problems in many.json');
-    expect(within(within(dialog).getByRole('list', { name: 'Problems' })).getAllByRole('listitem')).toHaveLength(50);
+    expect(
+      within(within(dialog).getByRole('list', { name: 'Problems' })).getAllByRole('listitem'),
+    ).toHaveLength(50);
     expect(within(dialog).getByText('…and 30 more.')).toBeInTheDocument();
     expect(within(dialog).getByRole('heading', { name: '80 problems' })).toBeInTheDocument();
   });
@@ -134,7 +163,13 @@ describe('opening a JSON file', () => {
     const data = mine();
     const { user } = renderApp();
     await bundledOpen();
-    await user.upload(fileInput(), jsonFile({ ...data, observations: data.observations.map((o) => ({ ...o, actor: 'nobody' })) }, 'none.json'));
+    await user.upload(
+      fileInput(),
+      jsonFile(
+        { ...data, observations: data.observations.map((o) => ({ ...o, actor: 'nobody' })) },
+        'none.json',
+      ),
+    );
     const dialog = await findDialog('none.json could not be opened');
     expect(within(dialog).getByRole('alert')).toHaveTextContent('None of the 10 observations can be opened.');
     expect(within(dialog).queryByRole('button', { name: /^Open the/ })).not.toBeInTheDocument();
@@ -146,12 +181,17 @@ describe('opening a JSON file', () => {
     const hostile = {
       ...data,
       title: '<img src=x onerror="window.__pwned=1">Title',
-      actors: data.actors.map((a, i) => (i === 0 ? { ...a, name: '<script>window.__pwned=1</script>Trump' } : a)),
+      actors: data.actors.map((a, i) =>
+        i === 0 ? { ...a, name: '<script>window.__pwned=1</script>Trump' } : a,
+      ),
     };
     const { user, container } = renderApp();
     await bundledOpen();
     await user.upload(fileInput(), jsonFile(hostile, '<b>evil</b>.json'));
-    const h1 = await screen.findByRole('heading', { level: 1, name: '<img src=x onerror="window.__pwned=1">Title' });
+    const h1 = await screen.findByRole('heading', {
+      level: 1,
+      name: '<img src=x onerror="window.__pwned=1">Title',
+    });
     expect(h1).toBeVisible();
     expect(legendNames()).toContain('<script>window.__pwned=1</script>Trump');
     expect(datasetBadge()).toHaveTextContent('Dataset: <b>evil</b>.json');
@@ -166,7 +206,9 @@ describe('opening a JSON file', () => {
     Object.defineProperty(big, 'size', { value: MAX_FILE_BYTES + 5 * 1024 * 1024 });
     await user.upload(fileInput(), big);
     const dialog = await findDialog('huge.json could not be opened');
-    expect(within(dialog).getByRole('alert')).toHaveTextContent('huge.json is 55 MB; files up to 50 MB can be opened.');
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(
+      'huge.json is 55 MB; files up to 50 MB can be opened.',
+    );
   });
 });
 

@@ -13,7 +13,13 @@ export const BUNDLED_TITLE = 'Fixture: Stance toward Russia';
  * Renders the app at a query string with a fresh UI store, a memory dataset store (IndexedDB's
  * stand-in; pass the same one again to simulate a reload) and a short URL timeout.
  */
-export function renderApp(opts: { search?: string; store?: ReturnType<typeof createMemoryStore>; config?: Partial<ImportConfig> } = {}) {
+export function renderApp(
+  opts: {
+    search?: string;
+    store?: ReturnType<typeof createMemoryStore>;
+    config?: Partial<ImportConfig>;
+  } = {},
+) {
   window.history.replaceState(null, '', `/${opts.search ?? ''}`);
   useUiStore.setState({ filters: DEFAULT_FILTERS, selectedObservationId: null });
   const store = opts.store ?? createMemoryStore();
@@ -39,7 +45,9 @@ export function fileInput() {
 }
 
 export function jsonFile(data: unknown, name = 'mine.json'): File {
-  return new File([typeof data === 'string' ? data : JSON.stringify(data)], name, { type: 'application/json' });
+  return new File([typeof data === 'string' ? data : JSON.stringify(data)], name, {
+    type: 'application/json',
+  });
 }
 
 export function csvFile(text: string, name = 'mine.csv'): File {
@@ -62,7 +70,8 @@ export function captureDownloads() {
   const blobs: Blob[] = [];
   const names: string[] = [];
   for (const key of ['createObjectURL', 'revokeObjectURL'] as const) {
-    if (!(key in URL)) Object.defineProperty(URL, key, { value: () => '', configurable: true, writable: true });
+    if (!(key in URL))
+      Object.defineProperty(URL, key, { value: () => '', configurable: true, writable: true });
   }
   vi.spyOn(URL, 'createObjectURL').mockImplementation((b: Blob | MediaSource) => {
     blobs.push(b as Blob);

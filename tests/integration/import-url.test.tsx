@@ -17,21 +17,27 @@ describe('?data=<url>', () => {
   it('opens a dataset from a URL and says where it came from', async () => {
     server.use(http.get(REMOTE, () => HttpResponse.json(other())));
     renderApp({ search: `?data=${encodeURIComponent(REMOTE)}` });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Other dataset from the web' })).toBeVisible();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Other dataset from the web' }),
+    ).toBeVisible();
     expect(datasetBadge()).toHaveTextContent(`Dataset: ${REMOTE} (From the web)`);
   });
 
   it('opens a relative path on the same server', async () => {
     server.use(http.get('*/data/extra.json', () => HttpResponse.json(other())));
     renderApp({ search: '?data=data/extra.json' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Other dataset from the web' })).toBeVisible();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Other dataset from the web' }),
+    ).toBeVisible();
   });
 
   it('explains a 404 with Retry, and goes back to the bundled dataset on request', async () => {
     server.use(http.get(REMOTE, () => new HttpResponse('nope', { status: 404, statusText: 'Not Found' })));
     const { user } = renderApp({ search: `?data=${encodeURIComponent(REMOTE)}` });
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(`The dataset at ${REMOTE} could not be loaded: the server answered 404 Not Found. The file is missing from the server.`);
+    expect(alert).toHaveTextContent(
+      `The dataset at ${REMOTE} could not be loaded: the server answered 404 Not Found. The file is missing from the server.`,
+    );
     expect(within(alert).getByRole('button', { name: 'Retry' })).toBeEnabled();
     await user.click(within(datasetBadge()).getByRole('button', { name: 'Back to bundled dataset' }));
     expect(await bundledOpen()).toBeVisible();
@@ -41,31 +47,43 @@ describe('?data=<url>', () => {
 
   it('explains a 500 and recovers with Retry', async () => {
     server.use(
-      http.get(REMOTE, () => new HttpResponse('boom', { status: 500, statusText: 'Internal Server Error' }), { once: true }),
+      http.get(REMOTE, () => new HttpResponse('boom', { status: 500, statusText: 'Internal Server Error' }), {
+        once: true,
+      }),
       http.get(REMOTE, () => HttpResponse.json(other())),
     );
     const { user } = renderApp({ search: `?data=${encodeURIComponent(REMOTE)}` });
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('the server answered 500 Internal Server Error. The server failed; retrying often helps.');
+    expect(alert).toHaveTextContent(
+      'the server answered 500 Internal Server Error. The server failed; retrying often helps.',
+    );
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Other dataset from the web' })).toBeVisible();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Other dataset from the web' }),
+    ).toBeVisible();
   });
 
   it('gives up on a server that never answers, with a message and Retry', async () => {
-    server.use(http.get(REMOTE, async () => {
-      await delay('infinite');
-      return HttpResponse.json(other());
-    }));
+    server.use(
+      http.get(REMOTE, async () => {
+        await delay('infinite');
+        return HttpResponse.json(other());
+      }),
+    );
     renderApp({ search: `?data=${encodeURIComponent(REMOTE)}` });
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(`The dataset at ${REMOTE} did not arrive within 0.3 seconds. The server may be slow or unreachable; retry, or go back to the bundled dataset.`);
+    expect(alert).toHaveTextContent(
+      `The dataset at ${REMOTE} did not arrive within 0.3 seconds. The server may be slow or unreachable; retry, or go back to the bundled dataset.`,
+    );
     expect(within(alert).getByRole('button', { name: 'Retry' })).toBeEnabled();
   });
 
   it('says the server could not be reached when the network is down', async () => {
     server.use(http.get(REMOTE, () => HttpResponse.error()));
     renderApp({ search: `?data=${encodeURIComponent(REMOTE)}` });
-    expect(await screen.findByRole('alert')).toHaveTextContent(`Could not reach the server for ${REMOTE}. Check your connection, then retry.`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      `Could not reach the server for ${REMOTE}. Check your connection, then retry.`,
+    );
   });
 
   it('retries a failing server with backoff, saying so, before showing the data', async () => {
@@ -73,7 +91,9 @@ describe('?data=<url>', () => {
     server.use(
       http.get(REMOTE, () => {
         calls += 1;
-        return calls < 2 ? new HttpResponse('boom', { status: 503, statusText: 'Service Unavailable' }) : HttpResponse.json(other());
+        return calls < 2
+          ? new HttpResponse('boom', { status: 503, statusText: 'Service Unavailable' })
+          : HttpResponse.json(other());
       }),
     );
     window.history.replaceState(null, '', `/?data=${encodeURIComponent(REMOTE)}`);
@@ -85,8 +105,12 @@ describe('?data=<url>', () => {
         </ImportConfigContext.Provider>
       </AppProviders>,
     );
-    expect(await screen.findByText(/Retrying \(attempt 2\) after: .*503 Service Unavailable/)).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Other dataset from the web' }, { timeout: 5000 })).toBeVisible();
+    expect(
+      await screen.findByText(/Retrying \(attempt 2\) after: .*503 Service Unavailable/),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Other dataset from the web' }, { timeout: 5000 }),
+    ).toBeVisible();
   });
 
   it('does not retry a 404 by itself: the message comes at once', async () => {
@@ -103,7 +127,15 @@ describe('?data=<url>', () => {
   });
 
   it('says a truncated file at the URL is not valid JSON', async () => {
-    server.use(http.get(REMOTE, () => new HttpResponse('{"schemaVersion": 1, "title": "Tru', { headers: { 'Content-Type': 'application/json' } })));
+    server.use(
+      http.get(
+        REMOTE,
+        () =>
+          new HttpResponse('{"schemaVersion": 1, "title": "Tru', {
+            headers: { 'Content-Type': 'application/json' },
+          }),
+      ),
+    );
     renderApp({ search: `?data=${encodeURIComponent(REMOTE)}` });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(`The dataset at ${REMOTE} is not valid JSON`);
@@ -113,7 +145,9 @@ describe('?data=<url>', () => {
   it('names the problem when the URL serves the wrong schemaVersion', async () => {
     server.use(http.get(REMOTE, () => HttpResponse.json({ ...other(), schemaVersion: 2 })));
     renderApp({ search: `?data=${encodeURIComponent(REMOTE)}` });
-    expect(await screen.findByRole('alert')).toHaveTextContent('schemaVersion: must be 1 (this app reads data contract v1)');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'schemaVersion: must be 1 (this app reads data contract v1)',
+    );
   });
 });
 
@@ -128,7 +162,11 @@ describe('garbage, huge and hostile URL parameters', () => {
     const { container } = renderApp({ search });
     expect(await bundledOpen()).toBeVisible();
     expect(datasetBadge()).toHaveTextContent('Dataset: Bundled dataset');
-    expect(screen.getByText(/The link’s data address was ignored: it is not an http\(s\) URL or a plain relative path/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /The link’s data address was ignored: it is not an http\(s\) URL or a plain relative path/,
+      ),
+    ).toBeInTheDocument();
     expect(container.querySelector('script')).toBeNull();
   });
 

@@ -19,7 +19,14 @@ describe('the Methodology page', () => {
 
     // Sources with their observation counts, from the open dataset (the fixture: 2 + 2).
     const sources = screen.getByRole('table', { name: 'Sources' });
-    const rows = within(sources).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    const rows = within(sources)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
     expect(rows).toEqual([
       ['What’s really behind Trump’s abrupt pivot to Russia?', 'not stated', 'Feb 2025', '2'],
       ['The Trump Pivot Against Russia', 'not stated', '14 Jul 2025', '2'],

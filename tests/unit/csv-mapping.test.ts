@@ -52,8 +52,14 @@ describe('parseDateValue', () => {
   });
 
   it('says 2025-02-30 is not a real calendar date', () => {
-    expect(parseDateValue('2025-02-30')).toEqual({ ok: false, message: '"2025-02-30" is not a real calendar date' });
-    expect(parseDateValue('20250230')).toEqual({ ok: false, message: '"20250230" is not a real calendar date' });
+    expect(parseDateValue('2025-02-30')).toEqual({
+      ok: false,
+      message: '"2025-02-30" is not a real calendar date',
+    });
+    expect(parseDateValue('20250230')).toEqual({
+      ok: false,
+      message: '"20250230" is not a real calendar date',
+    });
   });
 
   it('names the accepted forms for anything else', () => {
@@ -130,8 +136,21 @@ describe('guessMapping', () => {
   });
 
   it('guesses a wider range from the sample when scores exceed ±3', () => {
-    const m = guessMapping(['Date', 'Actor', 'Score'], [['2025', 'a', '-7'], ['2025', 'b', '9']]);
-    expect(m).toMatchObject({ date: 0, actor: 1, score: 2, scoreMin: -10, scoreMax: 10, higherMeans: 'hawkish' });
+    const m = guessMapping(
+      ['Date', 'Actor', 'Score'],
+      [
+        ['2025', 'a', '-7'],
+        ['2025', 'b', '9'],
+      ],
+    );
+    expect(m).toMatchObject({
+      date: 0,
+      actor: 1,
+      score: 2,
+      scoreMin: -10,
+      scoreMax: 10,
+      higherMeans: 'hawkish',
+    });
   });
 
   it('leaves required columns unset when nothing matches, and checkMapping says which', () => {
@@ -190,27 +209,51 @@ describe('mapCsv', () => {
     expect(result.dataset?.observations.map((o) => o.actor)).toEqual(['f']);
     expect(result.skippedCount).toBe(6);
     expect(result.skipped.header).toEqual(['problem', ...HEADER]);
-    expect(result.skipped.rows[0]).toEqual(['date: "2025-02-30" is not a real calendar date', '2025-02-30', 'A', '1', 't', 'statement', '']);
+    expect(result.skipped.rows[0]).toEqual([
+      'date: "2025-02-30" is not a real calendar date',
+      '2025-02-30',
+      'A',
+      '1',
+      't',
+      'statement',
+      '',
+    ]);
   });
 
   it('names the source column when it differs from the role', () => {
     const result = mapCsv(
       toCsvInput(parseCsv('SQLDATE,Who,Goldstein\n20250230,x,1\n20250201,x,1\n')),
-      { ...base, theme: null, kind: null, quote: null, scoreMin: -10, scoreMax: 10, higherMeans: 'conciliatory' },
+      {
+        ...base,
+        theme: null,
+        kind: null,
+        quote: null,
+        scoreMin: -10,
+        scoreMax: 10,
+        higherMeans: 'conciliatory',
+      },
       opts,
     );
-    expect(result.problems.map(problemText)).toEqual(['row 2: date (SQLDATE): "20250230" is not a real calendar date']);
+    expect(result.problems.map(problemText)).toEqual([
+      'row 2: date (SQLDATE): "20250230" is not a real calendar date',
+    ]);
   });
 
   it('rejects a quote over 5,000 characters in that row only', () => {
     const big = 'x'.repeat(1_000_000);
-    const result = mapText(`date,actor,score,theme,kind,quote\n2025-01-01,A,1,t,statement,${big}\n2025-01-02,A,1,t,statement,ok\n`);
-    expect(result.problems.map(problemText)).toEqual(['row 2: quote: must be at most 5000 characters (it has 1,000,000)']);
+    const result = mapText(
+      `date,actor,score,theme,kind,quote\n2025-01-01,A,1,t,statement,${big}\n2025-01-02,A,1,t,statement,ok\n`,
+    );
+    expect(result.problems.map(problemText)).toEqual([
+      'row 2: quote: must be at most 5000 characters (it has 1,000,000)',
+    ]);
     expect(result.dataset?.observations).toHaveLength(1);
   });
 
   it('keeps HTML and script in text fields verbatim (they are rendered as text)', () => {
-    const result = mapText('date,actor,score,theme,kind,quote\n2025-01-01,<b>A</b>,1,<script>x</script>,statement,<img src=x onerror=alert(1)>\n');
+    const result = mapText(
+      'date,actor,score,theme,kind,quote\n2025-01-01,<b>A</b>,1,<script>x</script>,statement,<img src=x onerror=alert(1)>\n',
+    );
     expect(result.dataset?.actors[0]?.name).toBe('<b>A</b>');
     expect(result.dataset?.observations[0]?.quote).toBe('<img src=x onerror=alert(1)>');
   });
@@ -219,20 +262,30 @@ describe('mapCsv', () => {
     expect(mapText('date,actor,score,theme,kind,quote\n').fatal).toBe(
       'The file has a header row but no data rows, so there is nothing to open.',
     );
-    expect(mapText('a,b\n1,2\n', { ...base, theme: null, kind: null, quote: null }).fatal).toBe('The score column is not in this file.');
-    expect(mapText('date,actor,score\n2025-02-30,A,1\n', { ...base, theme: null, kind: null, quote: null }).fatal).toBe(
-      'None of the 1 rows can be opened with this mapping.',
+    expect(mapText('a,b\n1,2\n', { ...base, theme: null, kind: null, quote: null }).fatal).toBe(
+      'The score column is not in this file.',
     );
+    expect(
+      mapText('date,actor,score\n2025-02-30,A,1\n', { ...base, theme: null, kind: null, quote: null }).fatal,
+    ).toBe('None of the 1 rows can be opened with this mapping.');
   });
 
   it('reads a ; separated file with a BOM and decimal commas', () => {
-    const result = mapText('\uFEFFdate;actor;score\n2025-01-01;A;1,5\n', { ...base, theme: null, kind: null, quote: null });
+    const result = mapText('\uFEFFdate;actor;score\n2025-01-01;A;1,5\n', {
+      ...base,
+      theme: null,
+      kind: null,
+      quote: null,
+    });
     expect(result.dataset?.observations[0]?.score).toBe(1.5);
   });
 
   it('only keeps http(s) source links', () => {
     const m = { ...base, theme: null, kind: null, quote: null, source: 3 };
-    const result = mapText('date,actor,score,src\n2025-01-01,A,1,javascript:alert(1)\n2025-01-01,A,1,https://example.org/a\n', m);
+    const result = mapText(
+      'date,actor,score,src\n2025-01-01,A,1,javascript:alert(1)\n2025-01-01,A,1,https://example.org/a\n',
+      m,
+    );
     expect(result.dataset?.sources.map((s) => s.url)).toEqual([null, 'https://example.org/a']);
   });
 });
@@ -269,7 +322,9 @@ describe('mapCsv on the real GDELT sample', () => {
   });
 });
 
-const cellArb = fc.string({ unit: fc.constantFrom('a', '1', '-', ' ', ',', ';', '"', '\n', '<', '2', '0', '.', 'é') });
+const cellArb = fc.string({
+  unit: fc.constantFrom('a', '1', '-', ' ', ',', ';', '"', '\n', '<', '2', '0', '.', 'é'),
+});
 describe('mapper properties', () => {
   it('never throws, and every row is either opened or listed with a problem', () => {
     fc.assert(
@@ -287,19 +342,26 @@ describe('mapper properties', () => {
 
   it('round-trips valid rows: written as CSV and mapped back, dates, actors and scores are unchanged', () => {
     const row = fc.record({
-      date: fc.date({ min: new Date('1990-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      date: fc
+        .date({ min: new Date('1990-01-01'), max: new Date('2100-12-31'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
       actor: fc.constantFrom('Donald Trump', 'US Congress', 'Россия', 'N.A.T.O.', '<b>EU</b>'),
       score: fc.integer({ min: -300, max: 300 }).map((n) => n / 100),
       quote: fc.string({ maxLength: 50 }),
     });
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 15 }), (rows) => {
-        const text = toCsv([['date', 'actor', 'score', 'quote'], ...rows.map((r) => [r.date, r.actor, String(r.score), r.quote])]);
+        const text = toCsv([
+          ['date', 'actor', 'score', 'quote'],
+          ...rows.map((r) => [r.date, r.actor, String(r.score), r.quote]),
+        ]);
         const m = { ...base, theme: null, kind: null, quote: 3 };
         const result = mapCsv(toCsvInput(parseCsv(text)), m, opts);
         expect(result.problems).toEqual([]);
         const obs = result.dataset!.observations;
-        expect(obs.map((o) => [o.date, o.speaker, o.score, o.quote])).toEqual(rows.map((r) => [r.date, r.actor.trim(), r.score, r.quote.trim()]));
+        expect(obs.map((o) => [o.date, o.speaker, o.score, o.quote])).toEqual(
+          rows.map((r) => [r.date, r.actor.trim(), r.score, r.quote.trim()]),
+        );
       }),
       { numRuns: 200 },
     );

@@ -57,7 +57,10 @@ describe('parseCsv', () => {
   it('reports a quoted field that is never closed, with the line it starts on', () => {
     const table = parseCsv('a,b\n1,"open\n2,3\n');
     expect(table.problems).toEqual([
-      { line: 2, message: 'a quoted field is never closed (the file may be truncated, or a quote is missing)' },
+      {
+        line: 2,
+        message: 'a quoted field is never closed (the file may be truncated, or a quote is missing)',
+      },
     ]);
   });
 
@@ -101,7 +104,9 @@ describe('toCsv', () => {
   });
 });
 
-const field = fc.string({ unit: fc.constantFrom('a', 'Z', '1', ' ', ',', ';', '\t', '"', '\n', '\r', 'é', '\uFEFF', '🙂') });
+const field = fc.string({
+  unit: fc.constantFrom('a', 'Z', '1', ' ', ',', ';', '\t', '"', '\n', '\r', 'é', '\uFEFF', '🙂'),
+});
 const anyField = fc.oneof(field, fc.string({ unit: 'grapheme' }));
 const rowsArb = fc.array(fc.array(anyField, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 });
 
@@ -117,15 +122,22 @@ describe('CSV properties', () => {
 
   it('round-trips with any delimiter and newline when the delimiter is given', () => {
     fc.assert(
-      fc.property(rowsArb, fc.constantFrom<CsvDelimiter>(',', ';', '\t'), fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'), (rows, delimiter, newline) => {
-        expect(parseCsv(toCsv(rows, { delimiter, newline }), { delimiter }).rows).toEqual(rows);
-      }),
+      fc.property(
+        rowsArb,
+        fc.constantFrom<CsvDelimiter>(',', ';', '\t'),
+        fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'),
+        (rows, delimiter, newline) => {
+          expect(parseCsv(toCsv(rows, { delimiter, newline }), { delimiter }).rows).toEqual(rows);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('round-trips with the delimiter detected when the header has two or more fields', () => {
-    const withHeader = fc.tuple(fc.array(anyField, { minLength: 2, maxLength: 5 }), rowsArb).map(([h, r]) => [h, ...r]);
+    const withHeader = fc
+      .tuple(fc.array(anyField, { minLength: 2, maxLength: 5 }), rowsArb)
+      .map(([h, r]) => [h, ...r]);
     fc.assert(
       fc.property(withHeader, fc.constantFrom<CsvDelimiter>(',', ';', '\t'), (rows, delimiter) => {
         expect(parseCsv(toCsv(rows, { delimiter })).rows).toEqual(rows);
@@ -136,15 +148,19 @@ describe('CSV properties', () => {
 
   it('never throws on any text, in one piece or in chunks, and returns string records', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', ',', ';', '\t', '"', '\n', '\r', '\uFEFF', ' ') }), fc.integer({ min: 1, max: 7 }), (text, size) => {
-        const whole = parseCsv(text);
-        const reader = new CsvStreamReader();
-        const rows: string[][] = [];
-        for (let i = 0; i < text.length; i += size) rows.push(...reader.push(text.slice(i, i + size)).rows);
-        rows.push(...reader.finish().rows);
-        expect(rows).toEqual(whole.rows);
-        for (const r of whole.rows) for (const f of r) expect(typeof f).toBe('string');
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', ',', ';', '\t', '"', '\n', '\r', '\uFEFF', ' ') }),
+        fc.integer({ min: 1, max: 7 }),
+        (text, size) => {
+          const whole = parseCsv(text);
+          const reader = new CsvStreamReader();
+          const rows: string[][] = [];
+          for (let i = 0; i < text.length; i += size) rows.push(...reader.push(text.slice(i, i + size)).rows);
+          rows.push(...reader.finish().rows);
+          expect(rows).toEqual(whole.rows);
+          for (const r of whole.rows) for (const f of r) expect(typeof f).toBe('string');
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDataParam } from '../../src/state/url-codec';
-import { hasIgnoredDataParam, retryTransient, withoutDataParam } from '../../src/features/import/use-active-dataset';
+import {
+  hasIgnoredDataParam,
+  retryTransient,
+  withoutDataParam,
+} from '../../src/features/import/use-active-dataset';
 import { DatasetError } from '../../src/data/dataset-api';
 
 const hostile = fc.constantFrom(
@@ -20,13 +24,20 @@ const hostile = fc.constantFrom(
 describe('the ?data= parameter (properties)', () => {
   it('never throws, and yields only null, an http(s) URL or a plain relative path', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), hostile.map((h) => `?data=${encodeURIComponent(h)}`)), (search) => {
-        const out = readDataParam(search);
-        expect(typeof hasIgnoredDataParam(search)).toBe('boolean');
-        if (out === null) return;
-        expect(out.length).toBeLessThanOrEqual(4000);
-        expect(/^https?:\/\//i.test(out) || (/^[\w./~-]+$/.test(out) && !out.startsWith('//'))).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          hostile.map((h) => `?data=${encodeURIComponent(h)}`),
+        ),
+        (search) => {
+          const out = readDataParam(search);
+          expect(typeof hasIgnoredDataParam(search)).toBe('boolean');
+          if (out === null) return;
+          expect(out.length).toBeLessThanOrEqual(4000);
+          expect(/^https?:\/\//i.test(out) || (/^[\w./~-]+$/.test(out) && !out.startsWith('//'))).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -53,19 +64,23 @@ describe('the ?data= parameter (properties)', () => {
 
   it('withoutDataParam drops data and keeps every other parameter in order', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('data', 'kind', 'actors', 'x'), fc.string()), { maxLength: 6 }), (pairs) => {
-        const search = `?${new URLSearchParams(pairs).toString()}`;
-        const out = new URLSearchParams(withoutDataParam(search));
-        expect([...out.keys()]).toEqual(pairs.map(([k]) => k).filter((k) => k !== 'data'));
-        expect(out.has('data')).toBe(false);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('data', 'kind', 'actors', 'x'), fc.string()), { maxLength: 6 }),
+        (pairs) => {
+          const search = `?${new URLSearchParams(pairs).toString()}`;
+          const out = new URLSearchParams(withoutDataParam(search));
+          expect([...out.keys()]).toEqual(pairs.map(([k]) => k).filter((k) => k !== 'data'));
+          expect(out.has('data')).toBe(false);
+        },
+      ),
     );
   });
 });
 
 describe('retryTransient', () => {
   it('retries network failures, timeouts and 5xx twice, never a 404 or a bad file', () => {
-    const e = (kind: ConstructorParameters<typeof DatasetError>[0], status?: number) => new DatasetError(kind, 'x', { status });
+    const e = (kind: ConstructorParameters<typeof DatasetError>[0], status?: number) =>
+      new DatasetError(kind, 'x', { status });
     expect(retryTransient(0, e('network'))).toBe(true);
     expect(retryTransient(1, e('timeout'))).toBe(true);
     expect(retryTransient(0, e('http', 503))).toBe(true);

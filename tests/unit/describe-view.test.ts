@@ -40,7 +40,9 @@ describe('describeView', () => {
   });
 
   it('reads an open end from the observations the view shows', () => {
-    expect(describeView(data, { ...DEFAULT_FILTERS, from: '2025-03-01' }).subtitle).toContain('1 Mar–14 Jul 2025');
+    expect(describeView(data, { ...DEFAULT_FILTERS, from: '2025-03-01' }).subtitle).toContain(
+      '1 Mar–14 Jul 2025',
+    );
     expect(describeView(data, { ...DEFAULT_FILTERS, to: '2025-02-28', kind: 'statement' }).title).toBe(
       'Stance toward Russia, Feb 2025',
     );

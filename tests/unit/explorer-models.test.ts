@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { densityBins, extentDays, normalizeRange, shiftRange, timeToX, xToDay } from '../../src/charts/brush-math';
+import {
+  densityBins,
+  extentDays,
+  normalizeRange,
+  shiftRange,
+  timeToX,
+  xToDay,
+} from '../../src/charts/brush-math';
 import { addDays, timePresets } from '../../src/features/filters/time-presets';
-import { chartDomain, toChartEvents, toChartPoints, visibleSeries } from '../../src/features/chart/chart-model';
+import {
+  chartDomain,
+  toChartEvents,
+  toChartPoints,
+  visibleSeries,
+} from '../../src/features/chart/chart-model';
 import { labelledEvents } from '../../src/charts/stance-line-chart';
 import { dodge } from '../../src/charts/dodge';
 import { hasMeaningfulGroups } from '../../src/features/filters/filter-panel';
@@ -43,16 +55,19 @@ describe('brush math', () => {
     expect(timeToX(utc('2025-01-11'), extent, 310)).toBe(100);
   });
   it('orders a backwards drag and keeps a moved window inside the extent at the same length', () => {
-    expect(normalizeRange(utc('2025-01-20'), utc('2025-01-05'), extent)).toEqual([utc('2025-01-05'), utc('2025-01-20')]);
+    expect(normalizeRange(utc('2025-01-20'), utc('2025-01-05'), extent)).toEqual([
+      utc('2025-01-05'),
+      utc('2025-01-20'),
+    ]);
     expect(shiftRange([utc('2025-01-20'), utc('2025-01-25')], 30 * DAY, extent)).toEqual([
       utc('2025-01-26'),
       utc('2025-01-31'),
     ]);
   });
   it('counts observations per bin', () => {
-    expect(densityBins([utc('2025-01-01'), utc('2025-01-02'), utc('2025-01-30'), utc('2025-03-01')], extent, 2)).toEqual([
-      2, 1,
-    ]);
+    expect(
+      densityBins([utc('2025-01-01'), utc('2025-01-02'), utc('2025-01-30'), utc('2025-03-01')], extent, 2),
+    ).toEqual([2, 1]);
   });
 });
 
@@ -88,13 +103,16 @@ describe('chart model', () => {
 
   it('uses exact filter bounds for the domain, else whole months around the data', () => {
     expect(chartDomain(view.range, null, null)).toEqual([utc('2025-02-01'), utc('2025-08-01')]);
-    expect(chartDomain(view.range, '2025-02-10', '2025-03-05')).toEqual([utc('2025-02-10'), utc('2025-03-06')]);
+    expect(chartDomain(view.range, '2025-02-10', '2025-03-05')).toEqual([
+      utc('2025-02-10'),
+      utc('2025-03-06'),
+    ]);
   });
 
   it('numbers the key events inside the domain', () => {
-    expect(toChartEvents(data, [utc('2025-07-01'), utc('2025-08-01')]).map((e) => [e.number, e.label])).toEqual([
-      [1, '50-day deadline'],
-    ]);
+    expect(
+      toChartEvents(data, [utc('2025-07-01'), utc('2025-08-01')]).map((e) => [e.number, e.label]),
+    ).toEqual([[1, '50-day deadline']]);
     expect(toChartEvents(data, [utc('2025-02-01'), utc('2025-03-01')])).toEqual([]);
   });
 
@@ -144,7 +162,6 @@ describe('formatScore', () => {
     expect([3, -1, 0, 1.25, -0.04].map(formatScore)).toEqual(['+3', '−1', '0', '+1.3', '0']);
   });
 });
-
 
 describe('dodge', () => {
   it('leaves apart markers alone and stacks touching ones above and below within a score row', () => {

@@ -4,7 +4,12 @@ import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 import type { Dataset } from '../../src/data/schema';
 import { parseCsv, toCsv } from '../../src/lib/csv';
 import { DEFAULT_FILTERS, type ViewFilters } from '../../src/state/view-state';
-import { OBSERVATION_COLUMNS, observationsCsv, seriesCsv, UTF8_BOM } from '../../src/features/export/export-csv';
+import {
+  OBSERVATION_COLUMNS,
+  observationsCsv,
+  seriesCsv,
+  UTF8_BOM,
+} from '../../src/features/export/export-csv';
 import { buildExportView } from '../../src/features/export/export-view';
 
 const HOSTILE = [
@@ -43,7 +48,9 @@ describe('observationsCsv', () => {
     const text = observationsCsv(buildExportView(makeFixtureDataset(), DEFAULT_FILTERS));
     expect(text.startsWith(UTF8_BOM)).toBe(true);
     expect(parseCsv(text).rows[0]).toEqual([...OBSERVATION_COLUMNS]);
-    expect(OBSERVATION_COLUMNS).toEqual(expect.arrayContaining(['quote', 'sourceTitle', 'eventId', 'originalScore']));
+    expect(OBSERVATION_COLUMNS).toEqual(
+      expect.arrayContaining(['quote', 'sourceTitle', 'eventId', 'originalScore']),
+    );
   });
 
   it('reads back to exactly the filtered observations, hostile quotes, names and titles included', () => {
@@ -73,25 +80,36 @@ describe('observationsCsv', () => {
     const filters: ViewFilters = { ...DEFAULT_FILTERS, actors: ['trump', 'us-congress'] };
     const ids = csvRecords(observationsCsv(buildExportView(data, filters))).map((r) => r.id);
     expect(ids).toEqual(['fx-1', 'fx-3', 'fx-2']);
-    const hidden = csvRecords(observationsCsv(buildExportView(data, { ...DEFAULT_FILTERS, hidden: ['russia'] })));
+    const hidden = csvRecords(
+      observationsCsv(buildExportView(data, { ...DEFAULT_FILTERS, hidden: ['russia'] })),
+    );
     expect(hidden.map((r) => r.id)).toEqual(['fx-4', 'fx-1', 'fx-3', 'fx-2']);
-    const actions = csvRecords(observationsCsv(buildExportView(data, { ...DEFAULT_FILTERS, kind: 'action' })));
+    const actions = csvRecords(
+      observationsCsv(buildExportView(data, { ...DEFAULT_FILTERS, kind: 'action' })),
+    );
     expect(actions.every((r) => r.kind === 'action')).toBe(true);
     expect(actions.map((r) => r.id).sort()).toEqual(['fx-3', 'fx-4']);
   });
 
   it('round-trips arbitrary text in every free-text field', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { minLength: 4, maxLength: 4 }), (texts) => {
-        const data = makeFixtureDataset();
-        data.observations = data.observations.map((o, i) => ({ ...o, quote: texts[i]!, rationale: texts[(i + 1) % 4]! }));
-        const records = csvRecords(observationsCsv(buildExportView(data, DEFAULT_FILTERS)));
-        for (const r of records) {
-          const obs = data.observations.find((o) => o.id === r.id)!;
-          expect(r.quote).toBe(obs.quote);
-          expect(r.rationale).toBe(obs.rationale);
-        }
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { minLength: 4, maxLength: 4 }),
+        (texts) => {
+          const data = makeFixtureDataset();
+          data.observations = data.observations.map((o, i) => ({
+            ...o,
+            quote: texts[i]!,
+            rationale: texts[(i + 1) % 4]!,
+          }));
+          const records = csvRecords(observationsCsv(buildExportView(data, DEFAULT_FILTERS)));
+          for (const r of records) {
+            const obs = data.observations.find((o) => o.id === r.id)!;
+            expect(r.quote).toBe(obs.quote);
+            expect(r.rationale).toBe(obs.rationale);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -105,7 +123,10 @@ describe('toCsv on hostile strings (the writer the exports use)', () => {
   it('gives back any rows it wrote', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 2, maxLength: 5 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         (rows) => {
           expect(parseCsv(toCsv(rows), { delimiter: ',' }).rows).toEqual(rows);
         },
@@ -120,7 +141,13 @@ describe('seriesCsv', () => {
     const data = makeFixtureDataset();
     const ev = buildExportView(data, { ...DEFAULT_FILTERS, smooth: 0, hidden: ['russia'] }, Infinity);
     const records = csvRecords(seriesCsv(ev));
-    expect(records[0] && Object.keys(records[0])).toEqual(['actor', 'actorName', 'date', 'smoothedScore', 'smoothingDays']);
+    expect(records[0] && Object.keys(records[0])).toEqual([
+      'actor',
+      'actorName',
+      'date',
+      'smoothedScore',
+      'smoothingDays',
+    ]);
     // Only day-dated observations enter lines: Trump's two days, none for Congress (month only), Russia hidden.
     expect(records.map((r) => [r.actor, r.date, Number(r.smoothedScore)])).toEqual([
       ['trump', '2025-02-19', -1],

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 import type { Dataset } from '../../src/data/schema';
 import { DEFAULT_FILTERS, type ViewFilters } from '../../src/state/view-state';
-import { buildFigureSvg, eventBadges, FIGURE_WIDTH, monotonePath, type FigureInput } from '../../src/features/export/figure-svg';
+import {
+  buildFigureSvg,
+  eventBadges,
+  FIGURE_WIDTH,
+  monotonePath,
+  type FigureInput,
+} from '../../src/features/export/figure-svg';
 import { buildAltText, buildExportView } from '../../src/features/export/export-view';
 import { escapeXml, wrapText, measureText } from '../../src/features/export/svg-text';
 
@@ -13,7 +19,8 @@ function input(patch: Partial<FigureInput> = {}, filters: Partial<ViewFilters> =
     dataset: makeFixtureDataset(),
     filters: { ...DEFAULT_FILTERS, ...filters },
     title: 'Stance toward Russia, Feb–Aug 2025',
-    subtitle: 'All actors · All themes · Statements and actions · 18 Feb–14 Jul 2025 · Line: 30-day centred rolling mean',
+    subtitle:
+      'All actors · All themes · Statements and actions · 18 Feb–14 Jul 2025 · Line: 30-day centred rolling mean',
     generatedOn: '2025-09-01',
     ...patch,
   };
@@ -26,7 +33,8 @@ function parse(svg: string): Document {
   return doc;
 }
 
-const texts = (doc: Document) => Array.from(doc.getElementsByTagNameNS(SVG_NS, 'text')).map((t) => t.textContent ?? '');
+const texts = (doc: Document) =>
+  Array.from(doc.getElementsByTagNameNS(SVG_NS, 'text')).map((t) => t.textContent ?? '');
 
 describe('buildFigureSvg', () => {
   it('is one SVG document in the SVG namespace, 960 units wide, with the title as heading and <title>', () => {
@@ -35,15 +43,22 @@ describe('buildFigureSvg', () => {
     expect(root.namespaceURI).toBe(SVG_NS);
     expect(root.getAttribute('width')).toBe(String(FIGURE_WIDTH));
     expect(Number(root.getAttribute('height'))).toBeGreaterThan(400);
-    expect(root.getElementsByTagNameNS(SVG_NS, 'title')[0]?.textContent).toBe('Stance toward Russia, Feb–Aug 2025');
+    expect(root.getElementsByTagNameNS(SVG_NS, 'title')[0]?.textContent).toBe(
+      'Stance toward Russia, Feb–Aug 2025',
+    );
     expect(texts(doc)).toContain('Stance toward Russia, Feb–Aug 2025');
   });
 
   it('draws one line per plotted actor, named by data-actor, and a legend entry for each', () => {
     const doc = parse(buildFigureSvg(input()));
-    const lines = Array.from(doc.querySelectorAll('path.series-line')).map((p) => p.getAttribute('data-actor'));
+    const lines = Array.from(doc.querySelectorAll('path.series-line')).map((p) =>
+      p.getAttribute('data-actor'),
+    );
     expect(lines).toEqual(['trump', 'us-congress', 'russia']);
-    const legend = Array.from(doc.querySelectorAll('.legend-item')).map((g) => [g.getAttribute('data-actor'), g.textContent]);
+    const legend = Array.from(doc.querySelectorAll('.legend-item')).map((g) => [
+      g.getAttribute('data-actor'),
+      g.textContent,
+    ]);
     expect(legend).toEqual([
       ['trump', 'Donald Trump'],
       ['us-congress', 'US Congress'],
@@ -57,20 +72,26 @@ describe('buildFigureSvg', () => {
 
   it('leaves out actors hidden via the legend and those not selected', () => {
     const doc = parse(buildFigureSvg(input({}, { actors: ['trump', 'russia'], hidden: ['russia'] })));
-    expect(Array.from(doc.querySelectorAll('path.series-line')).map((p) => p.getAttribute('data-actor'))).toEqual(['trump']);
+    expect(
+      Array.from(doc.querySelectorAll('path.series-line')).map((p) => p.getAttribute('data-actor')),
+    ).toEqual(['trump']);
     expect(doc.querySelectorAll('.legend-item')).toHaveLength(1);
     expect(doc.querySelector('[data-actor="russia"]')).toBeNull();
   });
 
   it('has axis labels from the scale, a zero line and month ticks', () => {
     const doc = parse(buildFigureSvg(input()));
-    expect(texts(doc)).toEqual(expect.arrayContaining(['+3 Hawkish', '−3 Conciliatory', '0', 'Mar 2025', 'Jul 2025']));
+    expect(texts(doc)).toEqual(
+      expect.arrayContaining(['+3 Hawkish', '−3 Conciliatory', '0', 'Mar 2025', 'Jul 2025']),
+    );
     expect(doc.querySelectorAll('line.zero-line')).toHaveLength(1);
   });
 
   it('draws labelled key-event markers only when events are on', () => {
     const on = parse(buildFigureSvg(input()));
-    expect(Array.from(on.querySelectorAll('.event-marker')).map((g) => g.getAttribute('data-event'))).toEqual(['evt-july-14']);
+    expect(Array.from(on.querySelectorAll('.event-marker')).map((g) => g.getAttribute('data-event'))).toEqual(
+      ['evt-july-14'],
+    );
     expect(on.querySelector('.event-key')?.textContent).toContain('14 Jul 2025 — 50-day deadline');
     const off = parse(buildFigureSvg(input({}, { events: false })));
     expect(off.querySelector('.event-marker')).toBeNull();
@@ -81,7 +102,9 @@ describe('buildFigureSvg', () => {
     const doc = parse(buildFigureSvg(input()));
     expect(doc.querySelector('.figure-subtitle')?.textContent).toContain('Statements and actions');
     const foot = doc.querySelector('.figure-footnote')?.textContent ?? '';
-    expect(foot).toContain('Sources: What’s really behind Trump’s abrupt pivot to Russia?; The Trump Pivot Against Russia.');
+    expect(foot).toContain(
+      'Sources: What’s really behind Trump’s abrupt pivot to Russia?; The Trump Pivot Against Russia.',
+    );
     expect(foot).toContain('Generated 2025-09-01 from Fixture: Stance toward Russia v0.0.1.');
   });
 
@@ -122,7 +145,10 @@ describe('buildFigureSvg', () => {
   });
 
   it('wraps a long title onto several lines inside the width', () => {
-    const long = 'A very long figure title that an analyst typed for a briefing slide about the stance of many actors '.repeat(2);
+    const long =
+      'A very long figure title that an analyst typed for a briefing slide about the stance of many actors '.repeat(
+        2,
+      );
     const doc = parse(buildFigureSvg(input({ title: long })));
     const spans = doc.querySelectorAll('.figure-title tspan');
     expect(spans.length).toBeGreaterThan(1);
@@ -149,7 +175,9 @@ describe('buildAltText', () => {
   it('names the title, the scale, the range and each actor with its mean', () => {
     const ev = buildExportView(makeFixtureDataset(), { ...DEFAULT_FILTERS, actors: ['trump'] });
     const alt = buildAltText(ev, 'Trump on Russia');
-    expect(alt).toMatch(/^Trump on Russia\. Line chart of stance scores from −3 \(Conciliatory\) to \+3 \(Hawkish\)/);
+    expect(alt).toMatch(
+      /^Trump on Russia\. Line chart of stance scores from −3 \(Conciliatory\) to \+3 \(Hawkish\)/,
+    );
     expect(alt).toContain('2025-02-19 to 2025-07-14');
     expect(alt).toContain('Donald Trump +0.5 (2 observations; +3 from the first to the last third)');
     expect(alt).toContain('Key events marked: 50-day deadline.');
@@ -162,14 +190,19 @@ describe('buildAltText', () => {
 });
 
 describe('eventBadges', () => {
-  const ev = (ts: number[]) => ts.map((t, i) => ({ id: `e${i}`, t, number: i + 1, label: `E${i + 1}`, description: '' }));
+  const ev = (ts: number[]) =>
+    ts.map((t, i) => ({ id: `e${i}`, t, number: i + 1, label: `E${i + 1}`, description: '' }));
 
   it('shares one badge between events too close to tell apart and keeps badges from touching', () => {
     const badges = eventBadges(ev([0, 5, 10, 100, 104, 300, 310, 318, 330]), (t) => 100 + t, 100, 900);
     expect(badges.map((b) => b.label)).toEqual(['1–3', '4–5', '6–8', '9']);
     for (const row of [0, 1]) {
       const inRow = badges.filter((b) => b.row === row).sort((a, b) => a.x - b.x);
-      inRow.slice(1).forEach((b, i) => expect(b.x - b.width / 2).toBeGreaterThanOrEqual(inRow[i]!.x + inRow[i]!.width / 2));
+      inRow
+        .slice(1)
+        .forEach((b, i) =>
+          expect(b.x - b.width / 2).toBeGreaterThanOrEqual(inRow[i]!.x + inRow[i]!.width / 2),
+        );
     }
   });
 
@@ -201,10 +234,23 @@ describe('svg text helpers', () => {
   it('draws a monotone curve that does not overshoot between points', () => {
     expect(monotonePath([])).toBe('');
     expect(monotonePath([[1, 2]])).toBe('M1,2h0');
-    expect(monotonePath([[0, 0], [10, 10]])).toBe('M0,0L10,10');
-    const d = monotonePath([[0, 0], [10, 10], [20, 10], [30, 0]]);
+    expect(
+      monotonePath([
+        [0, 0],
+        [10, 10],
+      ]),
+    ).toBe('M0,0L10,10');
+    const d = monotonePath([
+      [0, 0],
+      [10, 10],
+      [20, 10],
+      [30, 0],
+    ]);
     const ys = Array.from(d.matchAll(/C([\d.,-]+)/g)).flatMap((m) =>
-      m[1]!.split(',').filter((_, i) => i % 2 === 1).map(Number),
+      m[1]!
+        .split(',')
+        .filter((_, i) => i % 2 === 1)
+        .map(Number),
     );
     expect(Math.max(...ys)).toBeLessThanOrEqual(10);
     expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);

@@ -6,19 +6,30 @@ const SAFE = /^[A-Za-z0-9_-]+\.(png|svg|csv)$/;
 
 describe('buildExportFileName', () => {
   it('names the actors, the range and the extension', () => {
-    expect(buildExportFileName({ actors: ['trump', 'russia'], from: '2025-02-01', to: '2025-08-31', ext: 'png' })).toBe(
-      'stance_trump-russia_2025-02-01_2025-08-31.png',
-    );
+    expect(
+      buildExportFileName({ actors: ['trump', 'russia'], from: '2025-02-01', to: '2025-08-31', ext: 'png' }),
+    ).toBe('stance_trump-russia_2025-02-01_2025-08-31.png');
   });
 
   it('says "all" when every actor is shown and adds a suffix before the extension', () => {
     expect(
-      buildExportFileName({ actors: null, from: '2025-01-01', to: '2025-12-31', ext: 'csv', suffix: 'series' }),
+      buildExportFileName({
+        actors: null,
+        from: '2025-01-01',
+        to: '2025-12-31',
+        ext: 'csv',
+        suffix: 'series',
+      }),
     ).toBe('stance_all_2025-01-01_2025-12-31_series.csv');
   });
 
   it('keeps only ASCII letters, digits, - and _ from ids with dots, accents and spaces', () => {
-    const name = buildExportFileName({ actors: ['eu.commission', 'Zelenskyy Україна', 'café'], from: null, to: null, ext: 'svg' });
+    const name = buildExportFileName({
+      actors: ['eu.commission', 'Zelenskyy Україна', 'café'],
+      from: null,
+      to: null,
+      ext: 'svg',
+    });
     expect(name).toMatch(SAFE);
     expect(name).toBe('stance_eu-commission-Zelenskyy-cafe_undated_undated.svg');
   });
@@ -27,7 +38,13 @@ describe('buildExportFileName', () => {
     const actors = Array.from({ length: 40 }, (_, i) => `actor-with-a-long-id-${i}`);
     const name = buildExportFileName({ actors, from: '2025-02-01', to: '2025-08-31', ext: 'png' });
     expect(name).toBe('stance_40-actors_2025-02-01_2025-08-31.png');
-    const huge = buildExportFileName({ actors: ['x'], from: '2025-02-01', to: '2025-08-31', ext: 'csv', suffix: 'y'.repeat(500) });
+    const huge = buildExportFileName({
+      actors: ['x'],
+      from: '2025-02-01',
+      to: '2025-08-31',
+      ext: 'csv',
+      suffix: 'y'.repeat(500),
+    });
     expect(huge.length).toBeLessThanOrEqual(MAX_FILE_NAME);
     expect(huge).toMatch(SAFE);
   });

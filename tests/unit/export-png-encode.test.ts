@@ -8,7 +8,7 @@ async function decode(blob: Blob) {
   expect([...bytes.slice(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
   const view = new DataView(bytes.buffer);
   const chunks: { type: string; data: Uint8Array }[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const len = view.getUint32(at);
     const type = String.fromCharCode(...bytes.slice(at + 4, at + 8));
     const data = bytes.slice(at + 8, at + 8 + len);
@@ -39,7 +39,8 @@ describe('PNG encoder', () => {
     const width = 7;
     const height = 5;
     const rgba = new Uint8ClampedArray(width * height * 4);
-    for (let i = 0; i < width * height; i++) rgba.set([(i * 37) % 256, (i * 91) % 256, (255 - i * 13) % 256, 255], i * 4);
+    for (let i = 0; i < width * height; i++)
+      rgba.set([(i * 37) % 256, (i * 91) % 256, (255 - i * 13) % 256, 255], i * 4);
     const { width: w, height: h, rgb } = await decode(await encodePng(rgba, width, height));
     expect([w, h]).toEqual([width, height]);
     for (let i = 0; i < width * height; i++) {

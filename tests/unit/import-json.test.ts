@@ -36,12 +36,16 @@ describe('importJson', () => {
       'The dataset is empty: it holds no observations, so there is nothing to plot.',
     );
     expect(importJson('   ').fatal).toBe('The file is empty.');
-    expect(importJson('[1,2]').fatal).toBe('The file holds a JSON array, not a dataset object with "schemaVersion": 1.');
+    expect(importJson('[1,2]').fatal).toBe(
+      'The file holds a JSON array, not a dataset object with "schemaVersion": 1.',
+    );
   });
 
   it('lists a duplicate id and opens the first of the two', () => {
     const first = fixture.observations[0]!;
-    const result = importJson(JSON.stringify({ ...fixture, observations: [...fixture.observations, { ...first, score: 3 }] }));
+    const result = importJson(
+      JSON.stringify({ ...fixture, observations: [...fixture.observations, { ...first, score: 3 }] }),
+    );
     expect(result.problems.map(problemText)).toEqual([
       'observation fx-1: id: duplicate id "fx-1" (an earlier observation has it)',
     ]);
@@ -82,16 +86,23 @@ describe('importJson', () => {
   });
 
   it('is fatal for a broken actor list, naming the field', () => {
-    const result = importJson(JSON.stringify({ ...fixture, actors: [{ ...fixture.actors[0], color: 'red' }] }));
+    const result = importJson(
+      JSON.stringify({ ...fixture, actors: [{ ...fixture.actors[0], color: 'red' }] }),
+    );
     expect(result.fatal).toContain('actors[0].color: must be a hex color like #1f77b4');
   });
 
   it('refuses source links that are not http(s)', () => {
     const result = importJson(
-      JSON.stringify({ ...fixture, sources: [{ ...fixture.sources[0], url: 'javascript:alert(1)' }, ...fixture.sources.slice(1)] }),
+      JSON.stringify({
+        ...fixture,
+        sources: [{ ...fixture.sources[0], url: 'javascript:alert(1)' }, ...fixture.sources.slice(1)],
+      }),
     );
     expect(result.dataset).toBeNull();
-    expect(result.problems.map(problemText)).toContain(`source ${fixture.sources[0]!.id}: url: must start with http:// or https://`);
+    expect(result.problems.map(problemText)).toContain(
+      `source ${fixture.sources[0]!.id}: url: must start with http:// or https://`,
+    );
   });
 
   it('keeps HTML and script in text fields as plain strings', () => {
@@ -103,33 +114,61 @@ describe('importJson', () => {
 describe('importJson properties', () => {
   it('never throws on any text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify(v))), (text) => {
-        const result = importJson(text);
-        expect(result.dataset === null ? typeof result.fatal : 'object').toBe(result.dataset === null ? 'string' : 'object');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          const result = importJson(text);
+          expect(result.dataset === null ? typeof result.fatal : 'object').toBe(
+            result.dataset === null ? 'string' : 'object',
+          );
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('never throws when fields of a valid dataset are replaced by random JSON', () => {
-    const keys = ['title', 'actors', 'themes', 'observations', 'sources', 'events', 'scale', 'updated'] as const;
+    const keys = [
+      'title',
+      'actors',
+      'themes',
+      'observations',
+      'sources',
+      'events',
+      'scale',
+      'updated',
+    ] as const;
     fc.assert(
-      fc.property(fc.constantFrom(...keys), fc.jsonValue(), fc.nat(5), fc.jsonValue(), (key, value, obsIndex, obsValue) => {
-        const obs = [...fixture.observations] as unknown[];
-        obs[obsIndex] = obsValue;
-        const result = importJson(JSON.stringify({ ...fixture, observations: obs, [key]: value }));
-        expect(result.dataset !== null || result.fatal !== null).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...keys),
+        fc.jsonValue(),
+        fc.nat(5),
+        fc.jsonValue(),
+        (key, value, obsIndex, obsValue) => {
+          const obs = [...fixture.observations] as unknown[];
+          obs[obsIndex] = obsValue;
+          const result = importJson(JSON.stringify({ ...fixture, observations: obs, [key]: value }));
+          expect(result.dataset !== null || result.fatal !== null).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('round-trips: a valid dataset comes back unchanged', () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray(fixture.observations, { minLength: 1 }), fc.string({ maxLength: 200 }), (observations, title) => {
-        const data = { ...fixture, title: title || 'T', observations };
-        expect(importJson(JSON.stringify(data)).dataset).toEqual(data);
-      }),
+      fc.property(
+        fc.shuffledSubarray(fixture.observations, { minLength: 1 }),
+        fc.string({ maxLength: 200 }),
+        (observations, title) => {
+          const data = { ...fixture, title: title || 'T', observations };
+          expect(importJson(JSON.stringify(data)).dataset).toEqual(data);
+        },
+      ),
       { numRuns: 200 },
     );
   });

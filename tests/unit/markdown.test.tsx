@@ -4,12 +4,16 @@ import { Markdown, parseMarkdown } from '../../src/lib/markdown';
 
 describe('markdown renderer', () => {
   it('parses headings, lists, tables, quotes and paragraphs', () => {
-    const blocks = parseMarkdown('# Title\n\nSome *text*.\n\n- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n> said');
+    const blocks = parseMarkdown(
+      '# Title\n\nSome *text*.\n\n- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n> said',
+    );
     expect(blocks.map((b) => b.type)).toEqual(['heading', 'paragraph', 'list', 'table', 'quote']);
   });
 
   it('renders markup in a document as text, never as HTML', () => {
-    const { container } = render(<Markdown source={'Hello <img src=x onerror=alert(1)> **bold** [x](javascript:alert(1))'} />);
+    const { container } = render(
+      <Markdown source={'Hello <img src=x onerror=alert(1)> **bold** [x](javascript:alert(1))'} />,
+    );
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('a')).toBeNull();
     expect(screen.getByText('bold').tagName).toBe('STRONG');

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 // Every source file's text, so the rule holds for code no linter run has seen yet.
-const sources = import.meta.glob('../../src/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const sources = import.meta.glob('../../src/**/*.{ts,tsx}', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 describe('text from datasets is never rendered as HTML', () => {
   it('has source files to check', () => {

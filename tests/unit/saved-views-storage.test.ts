@@ -65,7 +65,9 @@ describe('saved views storage', () => {
     storage.setItem(SAVED_VIEWS_KEY, '{"version":1,"views":[');
     const result = loadSavedViews(storage);
     expect(result.views).toEqual([]);
-    expect(result.notices[0]).toMatch(/^Your saved views could not be read \(it is not valid JSON\)\. They were set aside under "stance-tracker:saved-views:set-aside:.*", not deleted\.$/);
+    expect(result.notices[0]).toMatch(
+      /^Your saved views could not be read \(it is not valid JSON\)\. They were set aside under "stance-tracker:saved-views:set-aside:.*", not deleted\.$/,
+    );
     const [aside] = asideKeys(storage);
     expect(storage.getItem(aside!)).toBe('{"version":1,"views":[');
     expect(storage.getItem(SAVED_VIEWS_KEY)).toBeNull();
@@ -81,7 +83,10 @@ describe('saved views storage', () => {
   });
 
   it('keeps the good views and sets the malformed ones aside', () => {
-    storage.setItem(SAVED_VIEWS_KEY, JSON.stringify({ version: 1, views: [view(), { id: 3 }, view({ id: 'view-2', name: '' })] }));
+    storage.setItem(
+      SAVED_VIEWS_KEY,
+      JSON.stringify({ version: 1, views: [view(), { id: 3 }, view({ id: 'view-2', name: '' })] }),
+    );
     const result = loadSavedViews(storage);
     expect(result.views).toEqual([view()]);
     expect(result.notices[0]).toMatch(/^2 saved views could not be read and were set aside under "/);
@@ -95,7 +100,9 @@ describe('saved views storage', () => {
     storage.setItem(LEGACY_KEYS[0], legacy);
     const result = loadSavedViews(storage);
     expect(result.views).toMatchObject([{ name: 'Old', query: 'kind=action', datasetId: '' }]);
-    expect(result.notices[0]).toMatch(/^1 saved view was updated to the current format; the old copy is kept under "/);
+    expect(result.notices[0]).toMatch(
+      /^1 saved view was updated to the current format; the old copy is kept under "/,
+    );
     expect(storage.getItem(LEGACY_KEYS[0])).toBeNull();
     expect(storage.getItem(asideKeys(storage)[0]!)).toBe(legacy);
     expect(JSON.parse(storage.getItem(SAVED_VIEWS_KEY)!).version).toBe(1);
@@ -112,11 +119,15 @@ describe('saved views storage', () => {
 
   it('says so when storage is full', () => {
     storage.refuseWrites = true;
-    expect(writeSavedViews([view()], storage)).toBe('The view could not be saved: browser storage is full or blocked.');
+    expect(writeSavedViews([view()], storage)).toBe(
+      'The view could not be saved: browser storage is full or blocked.',
+    );
   });
 
   it('works with no storage at all', () => {
-    expect(loadSavedViews(null).notices).toEqual(['Saved views cannot be stored in this browser (storage is blocked).']);
+    expect(loadSavedViews(null).notices).toEqual([
+      'Saved views cannot be stored in this browser (storage is blocked).',
+    ]);
   });
 
   it('keeps views saved by another tab in the meantime', () => {
@@ -129,18 +140,35 @@ describe('saved views storage', () => {
 describe('saved views properties', () => {
   it('never throws on anything stored, and never loses the stored text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify(v))), (text) => {
-        const s = new MemoryStorage();
-        s.setItem(SAVED_VIEWS_KEY, text);
-        const result = loadSavedViews(s);
-        expect(Array.isArray(result.views)).toBe(true);
-        const kept = [...s.data.values()];
-        // Either the text was readable as views (and is still stored or re-written), or a copy was set aside.
-        const readable = migrate((() => { try { return JSON.parse(text) as unknown; } catch { return Symbol('bad'); } })());
-        if (!readable.ok || readable.setAside.length > 0 || readable.migratedFrom !== null) {
-          expect(kept.some((v) => v === text || v === JSON.stringify(readable.ok ? readable.setAside : null))).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          const s = new MemoryStorage();
+          s.setItem(SAVED_VIEWS_KEY, text);
+          const result = loadSavedViews(s);
+          expect(Array.isArray(result.views)).toBe(true);
+          const kept = [...s.data.values()];
+          // Either the text was readable as views (and is still stored or re-written), or a copy was set aside.
+          const readable = migrate(
+            (() => {
+              try {
+                return JSON.parse(text) as unknown;
+              } catch {
+                return Symbol('bad');
+              }
+            })(),
+          );
+          if (!readable.ok || readable.setAside.length > 0 || readable.migratedFrom !== null) {
+            expect(
+              kept.some((v) => v === text || v === JSON.stringify(readable.ok ? readable.setAside : null)),
+            ).toBe(true);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -14,7 +14,15 @@ import {
 } from '../../src/data/series';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 
-const ALL: SeriesQuery = { actors: null, themes: null, kind: 'both', from: null, to: null, smooth: 0, highConfidence: false };
+const ALL: SeriesQuery = {
+  actors: null,
+  themes: null,
+  kind: 'both',
+  from: null,
+  to: null,
+  smooth: 0,
+  highConfidence: false,
+};
 const DAY = 86_400_000;
 
 function obs(id: string, date: string, score: number, extra: Partial<Observation> = {}): Observation {
@@ -120,7 +128,10 @@ describe('bucketing and smoothing', () => {
 
   it('weights by confidence when asked', () => {
     const idx = indexDataset(
-      dataset([obs('1', '2025-01-01', 3, { confidence: 'high' }), obs('2', '2025-01-01', 0, { confidence: 'low' })]),
+      dataset([
+        obs('1', '2025-01-01', 3, { confidence: 'high' }),
+        obs('2', '2025-01-01', 0, { confidence: 'low' }),
+      ]),
     );
     const line = rollingMean(bucketByDay(idx.byActor.get('a')!, true), 0);
     expect(line[0]!.score).toBeCloseTo((3 * 1 + 0 * (1 / 3)) / (1 + 1 / 3));
@@ -182,9 +193,15 @@ describe('toSeriesQuery', () => {
   it('passes the confidence weighting to the engine, which changes the line', async () => {
     const { toSeriesQuery } = await import('../../src/data/series-query');
     const { DEFAULT_FILTERS } = await import('../../src/state/view-state');
-    const data = dataset([obs('1', '2025-01-01', 3, { confidence: 'high' }), obs('2', '2025-01-01', 0, { confidence: 'low' })]);
+    const data = dataset([
+      obs('1', '2025-01-01', 3, { confidence: 'high' }),
+      obs('2', '2025-01-01', 0, { confidence: 'low' }),
+    ]);
     const plain = buildViewSeries(indexDataset(data), toSeriesQuery({ ...DEFAULT_FILTERS, smooth: 0 }));
-    const weighted = buildViewSeries(indexDataset(data), toSeriesQuery({ ...DEFAULT_FILTERS, smooth: 0, weighted: true }));
+    const weighted = buildViewSeries(
+      indexDataset(data),
+      toSeriesQuery({ ...DEFAULT_FILTERS, smooth: 0, weighted: true }),
+    );
     expect(plain.series[0]!.line[0]!.score).toBe(1.5);
     expect(weighted.series[0]!.line[0]!.score).toBeCloseTo(3 / (1 + 1 / 3));
   });

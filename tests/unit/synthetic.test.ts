@@ -16,7 +16,9 @@ describe('synthetic dataset generator', () => {
 
   it('is reproducible from its seed and differs across seeds', () => {
     expect(generateSyntheticDataset(opts)).toEqual({ dataset, pivots });
-    expect(generateSyntheticDataset({ ...opts, seed: 43 }).dataset.observations).not.toEqual(dataset.observations);
+    expect(generateSyntheticDataset({ ...opts, seed: 43 }).dataset.observations).not.toEqual(
+      dataset.observations,
+    );
   });
 
   it('has both kinds, some month-precision rows, uneven density and known pivots', () => {

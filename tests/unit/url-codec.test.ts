@@ -1,12 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeSearch, parseFilters, readDataParam, serializeFilters } from '../../src/state/url-codec';
-import { DEFAULT_FILTERS, SMOOTHINGS, KIND_FILTERS, toggleInSelection, type ViewFilters } from '../../src/state/view-state';
+import {
+  DEFAULT_FILTERS,
+  SMOOTHINGS,
+  KIND_FILTERS,
+  toggleInSelection,
+  type ViewFilters,
+} from '../../src/state/view-state';
 
 describe('url codec', () => {
   it('reads the documented example', () => {
     expect(
-      parseFilters('?actors=trump,russia&themes=sanctions&kind=action&from=2025-02-01&to=2025-08-31&smooth=30'),
+      parseFilters(
+        '?actors=trump,russia&themes=sanctions&kind=action&from=2025-02-01&to=2025-08-31&smooth=30',
+      ),
     ).toEqual({
       ...DEFAULT_FILTERS,
       actors: ['trump', 'russia'],
@@ -65,7 +73,9 @@ describe('url codec', () => {
   });
 
   it('keeps unrelated parameters such as data= when merging', () => {
-    expect(mergeSearch('?data=x.json&smooth=0', { ...DEFAULT_FILTERS, kind: 'action' })).toBe('?data=x.json&kind=action');
+    expect(mergeSearch('?data=x.json&smooth=0', { ...DEFAULT_FILTERS, kind: 'action' })).toBe(
+      '?data=x.json&kind=action',
+    );
     expect(mergeSearch('?smooth=0', DEFAULT_FILTERS)).toBe('');
   });
 
@@ -98,7 +108,9 @@ describe('url codec', () => {
       // A default range carries no dates in the URL; a chosen one may be open on both ends (range=all).
       fc.boolean().map((rangeIsDefault) => {
         const ordered = f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f;
-        return rangeIsDefault ? { ...ordered, from: null, to: null, rangeIsDefault } : { ...ordered, rangeIsDefault };
+        return rangeIsDefault
+          ? { ...ordered, from: null, to: null, rangeIsDefault }
+          : { ...ordered, rangeIsDefault };
       }),
     );
 
@@ -136,7 +148,11 @@ describe('the store applies the dataset default range', () => {
     const store = useUiStore.getState();
     store.replaceFilters(DEFAULT_FILTERS);
     store.setDefaultRange({ from: '2025-01-01', to: null });
-    expect(useUiStore.getState().filters).toMatchObject({ from: '2025-01-01', to: null, rangeIsDefault: true });
+    expect(useUiStore.getState().filters).toMatchObject({
+      from: '2025-01-01',
+      to: null,
+      rangeIsDefault: true,
+    });
     useUiStore.getState().setFilters({ from: null, to: null });
     expect(useUiStore.getState().filters).toMatchObject({ from: null, to: null, rangeIsDefault: false });
     useUiStore.getState().resetFilters();

@@ -22,7 +22,12 @@ describe('validateDataset', () => {
 
   it('names the observation by id when a field is wrong', () => {
     const data = makeFixtureDataset();
-    const broken = { ...data, observations: data.observations.map((o) => (o.id === 'fx-3' ? { ...o, date: '2025-02-30', datePrecision: 'day' } : o)) };
+    const broken = {
+      ...data,
+      observations: data.observations.map((o) =>
+        o.id === 'fx-3' ? { ...o, date: '2025-02-30', datePrecision: 'day' } : o,
+      ),
+    };
     const result = validateDataset(broken);
     expect(result.ok).toBe(false);
     expect(result.problems).toContainEqual({
@@ -33,14 +38,22 @@ describe('validateDataset', () => {
 
   it('rejects a date more precise or less precise than its datePrecision', () => {
     const data = makeFixtureDataset();
-    const broken = { ...data, observations: data.observations.map((o) => (o.id === 'fx-1' ? { ...o, datePrecision: 'month' as const } : o)) };
+    const broken = {
+      ...data,
+      observations: data.observations.map((o) =>
+        o.id === 'fx-1' ? { ...o, datePrecision: 'month' as const } : o,
+      ),
+    };
     expect(validateDataset(broken).problems[0]?.message).toMatch(/does not match datePrecision "month"/);
   });
 
   it('reports unknown references and duplicate ids after the shape is valid', () => {
     const data = makeFixtureDataset();
     const first = data.observations[0]!;
-    const broken = { ...data, observations: [...data.observations, { ...first }, { ...first, id: 'fx-9', actor: 'atlantis' }] };
+    const broken = {
+      ...data,
+      observations: [...data.observations, { ...first }, { ...first, id: 'fx-9', actor: 'atlantis' }],
+    };
     const problems = validateDataset(broken).problems;
     expect(problems).toContainEqual({ path: 'observation fx-1: id', message: 'duplicate id "fx-1"' });
     expect(problems).toContainEqual({ path: 'observation fx-9: actor', message: 'unknown actor "atlantis"' });
@@ -48,6 +61,9 @@ describe('validateDataset', () => {
 
   it('rejects the wrong schemaVersion with a message that says which version is read', () => {
     const result = validateDataset({ ...makeFixtureDataset(), schemaVersion: 2 });
-    expect(result.problems[0]).toEqual({ path: 'schemaVersion', message: 'must be 1 (this app reads data contract v1)' });
+    expect(result.problems[0]).toEqual({
+      path: 'schemaVersion',
+      message: 'must be 1 (this app reads data contract v1)',
+    });
   });
 });

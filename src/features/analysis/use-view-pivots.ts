@@ -12,7 +12,11 @@ import { toChartPivots } from './pivot-model';
 // remembering the last answer keeps one detection per view instead of one per caller.
 let last: { index: DatasetIndex; key: string; pivots: Pivot[] } | null = null;
 
-function viewPivots(index: DatasetIndex, query: SeriesQuery, options: { sensitivity: Sensitivity; minSegment: number }) {
+function viewPivots(
+  index: DatasetIndex,
+  query: SeriesQuery,
+  options: { sensitivity: Sensitivity; minSegment: number },
+) {
   const key = JSON.stringify([query, options.sensitivity, options.minSegment]);
   if (last && last.index === index && last.key === key) return last.pivots;
   const pivots = detectViewPivots(index, query, options);

@@ -10,7 +10,11 @@ import { formatScore } from '../../lib/format-score';
 export const MAX_DRAWN_POINTS = 2000;
 
 /** Markers fade with the coder's confidence, so the eye weighs solid evidence more. */
-export const CONFIDENCE_OPACITY: Record<PlacedObservation['obs']['confidence'], number> = { high: 1, medium: 0.6, low: 0.3 };
+export const CONFIDENCE_OPACITY: Record<PlacedObservation['obs']['confidence'], number> = {
+  high: 1,
+  medium: 0.6,
+  low: 0.3,
+};
 
 export function precisionNote(obs: PlacedObservation['obs']): string | null {
   if (obs.datePrecision === 'month') return 'Dated only to the month: drawn mid-month, left out of the line.';
@@ -79,7 +83,11 @@ export function toChartPoints(series: ActorSeries[], max = MAX_DRAWN_POINTS): Ch
  * The x domain: exact filter bounds where set (to the end of the "to" day), else the data's
  * range widened to whole months so the first and last points do not sit on the frame.
  */
-export function chartDomain(range: [number, number] | null, from: string | null, to: string | null): [number, number] {
+export function chartDomain(
+  range: [number, number] | null,
+  from: string | null,
+  to: string | null,
+): [number, number] {
   if (!range) return [0, 1];
   const [padLo, padHi] = padToMonths(range);
   const lo = from ? Date.parse(`${from}T00:00:00Z`) : padLo;

@@ -14,7 +14,14 @@ import { createHoverStore } from '../../charts/hover-store';
 import { useElementWidth } from '../../lib/use-element-width';
 import { useUiStore } from '../../state/ui-store';
 import { ChartLegend } from './chart-legend';
-import { chartDomain, countPoints, toChartEvents, toChartPoints, toChartSeries, visibleSeries } from './chart-model';
+import {
+  chartDomain,
+  countPoints,
+  toChartEvents,
+  toChartPoints,
+  toChartSeries,
+  visibleSeries,
+} from './chart-model';
 import { smoothingMethod } from './smoothing-method';
 import { formatPartialDate } from '../../lib/dates';
 
@@ -27,7 +34,13 @@ export interface StanceChartPanelProps {
   pivots?: ChartPivot[];
 }
 
-export function StanceChartPanel({ dataset, view, selectedId, onOpenEvidence, pivots }: StanceChartPanelProps) {
+export function StanceChartPanel({
+  dataset,
+  view,
+  selectedId,
+  onOpenEvidence,
+  pivots,
+}: StanceChartPanelProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>(800);
   const hidden = useUiStore((s) => s.filters.hidden);
   const showEvents = useUiStore((s) => s.filters.events);
@@ -41,7 +54,10 @@ export function StanceChartPanel({ dataset, view, selectedId, onOpenEvidence, pi
   const chartSeries = useMemo(() => toChartSeries(shown, smooth), [shown, smooth]);
   const points = useMemo(() => toChartPoints(shown), [shown]);
   const domain = useMemo(() => chartDomain(view.range, from, to), [view.range, from, to]);
-  const events = useMemo(() => (showEvents ? toChartEvents(dataset, domain) : []), [showEvents, dataset, domain]);
+  const events = useMemo(
+    () => (showEvents ? toChartEvents(dataset, domain) : []),
+    [showEvents, dataset, domain],
+  );
   const legendItems = useMemo(
     () =>
       view.series.map((s) => ({
@@ -80,7 +96,10 @@ export function StanceChartPanel({ dataset, view, selectedId, onOpenEvidence, pi
   const hasDayLine = shown.some((s) => s.line.length > 0);
   const hasHollow = points?.some((p) => p.hollow) ?? false;
   return (
-    <figure className="chart-figure" aria-label="Stance over time, from conciliatory (−3) to hawkish (+3), by actor">
+    <figure
+      className="chart-figure"
+      aria-label="Stance over time, from conciliatory (−3) to hawkish (+3), by actor"
+    >
       <figcaption className="chart-caption">
         Stance over time — {dataset.scale.negativeLabel} (−3) to {dataset.scale.positiveLabel} (+3)
       </figcaption>
@@ -106,8 +125,9 @@ export function StanceChartPanel({ dataset, view, selectedId, onOpenEvidence, pi
       )}
       {points === null && (
         <p className="chart-note">
-          Points are hidden at this density ({drawnCount.toLocaleString('en-GB')} observations): the chart shows the
-          lines only. Narrow the filters or the time range to see each point, or use the table below.
+          Points are hidden at this density ({drawnCount.toLocaleString('en-GB')} observations): the chart
+          shows the lines only. Narrow the filters or the time range to see each point, or use the table
+          below.
         </p>
       )}
       <ChartLegend items={legendItems} onToggle={onToggle} />
@@ -126,7 +146,9 @@ export function StanceChartPanel({ dataset, view, selectedId, onOpenEvidence, pi
             dated only to the month or year (drawn mid-period, not in the line)
           </span>
         )}
-        {!hasDayLine && shown.length > 0 && <span className="key-item">no day-dated observations to draw a line</span>}
+        {!hasDayLine && shown.length > 0 && (
+          <span className="key-item">no day-dated observations to draw a line</span>
+        )}
         {points !== null && <span className="key-item">paler markers: medium or low confidence</span>}
         {pivots && pivots.length > 0 && (
           <span className="key-item">

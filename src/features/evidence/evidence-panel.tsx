@@ -13,7 +13,11 @@ export function dateResolution(obs: Observation): string {
   return obs.dateNote ? `${how} ${obs.dateNote}` : how;
 }
 
-const CONFIDENCE_WORDS: Record<Observation['confidence'], string> = { high: 'High', medium: 'Medium', low: 'Low' };
+const CONFIDENCE_WORDS: Record<Observation['confidence'], string> = {
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
 
 interface EvidencePanelProps {
   dataset: Dataset;

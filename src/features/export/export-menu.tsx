@@ -135,7 +135,13 @@ export function ExportMenu({ dataset }: { dataset: Dataset }) {
     // Pivot markers go into the figure exactly when they are on the chart.
     const { open: analysisOpen, showPivots, sensitivity, minSegment } = useUiStore.getState().analysis;
     const pivots = analysisOpen && showPivots ? { sensitivity, minSegment } : null;
-    const req: ExportRequest = { dataset, filters, title: title.trim() || view.title, subtitle: view.subtitle, pivots };
+    const req: ExportRequest = {
+      dataset,
+      filters,
+      title: title.trim() || view.title,
+      subtitle: view.subtitle,
+      pivots,
+    };
     setBusy(true);
     setStatus(item === 'Copy image' || item === 'Download PNG' ? 'Drawing the figure…' : '');
     runItem(item, req)
@@ -217,7 +223,14 @@ export function ExportMenu({ dataset }: { dataset: Dataset }) {
           Export <span aria-hidden="true">▾</span>
         </button>
         {open && (
-          <div ref={menuRef} id={menuId} role="menu" aria-labelledby={buttonId} className="export-menu" onKeyDown={onMenuKeyDown}>
+          <div
+            ref={menuRef}
+            id={menuId}
+            role="menu"
+            aria-labelledby={buttonId}
+            className="export-menu"
+            onKeyDown={onMenuKeyDown}
+          >
             {EXPORT_ITEMS.map((item) => (
               <button
                 key={item}

@@ -1,5 +1,12 @@
 import type { Dataset, Source } from '../../data/schema';
-import { buildViewSeries, indexDataset, summarize, type ActorSeries, type ActorSummary, type ViewSeries } from '../../data/series';
+import {
+  buildViewSeries,
+  indexDataset,
+  summarize,
+  type ActorSeries,
+  type ActorSummary,
+  type ViewSeries,
+} from '../../data/series';
 import { toSeriesQuery } from '../../data/series-query';
 import type { ViewFilters } from '../../state/view-state';
 import type { ChartEvent } from '../../charts/stance-line-chart';

@@ -7,7 +7,12 @@ import { buildAltText, buildExportView, sourcesUsed, type ExportView } from './e
 import { escapeXml, measureText, wrapText } from './svg-text';
 import type { Pivot } from '../../data/pivots';
 import { splitAtGaps } from '../../data/series';
-import { figurePivots, pivotFootnote, pivotMarkersSvg, type FigurePivotSettings } from '../analysis/pivot-figure';
+import {
+  figurePivots,
+  pivotFootnote,
+  pivotMarkersSvg,
+  type FigurePivotSettings,
+} from '../analysis/pivot-figure';
 
 // The briefing figure as one self-contained SVG string: literal colors, a font stack every system has,
 // no CSS variables, no external references, no foreignObject — so it looks the same in any viewer and as a PNG.
@@ -44,16 +49,13 @@ const Y_TICKS = [-3, -2, -1, 0, 1, 2, 3];
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
-function textLines(
-  lines: string[],
-  x: number,
-  y: number,
-  lineHeight: number,
-  attrs: string,
-): string {
+function textLines(lines: string[], x: number, y: number, lineHeight: number, attrs: string): string {
   if (lines.length === 0) return '';
   const spans = lines
-    .map((line, i) => `<tspan x="${r1(x)}" ${i === 0 ? `y="${r1(y)}"` : `dy="${lineHeight}"`}>${escapeXml(line)}</tspan>`)
+    .map(
+      (line, i) =>
+        `<tspan x="${r1(x)}" ${i === 0 ? `y="${r1(y)}"` : `dy="${lineHeight}"`}>${escapeXml(line)}</tspan>`,
+    )
     .join('');
   return `<text ${attrs}>${spans}</text>`;
 }
@@ -79,7 +81,8 @@ export function monotonePath(pts: Array<[number, number]>): string {
     const s0 = slopes[i - 1]!;
     const s1 = slopes[i]!;
     const mid = h0 + h1 === 0 ? 0 : (s0 * h1 + s1 * h0) / (h0 + h1);
-    tangents[i] = (Math.sign(s0) + Math.sign(s1)) * Math.min(Math.abs(s0), Math.abs(s1), 0.5 * Math.abs(mid)) || 0;
+    tangents[i] =
+      (Math.sign(s0) + Math.sign(s1)) * Math.min(Math.abs(s0), Math.abs(s1), 0.5 * Math.abs(mid)) || 0;
   }
   tangents[0] = (3 * slopes[0]! - tangents[1]!) / 2;
   tangents[n - 1] = (3 * slopes[n - 2]! - tangents[n - 2]!) / 2;
@@ -156,7 +159,12 @@ const BADGE_ROW = 21;
  * Event badges above the plot: events closer than a badge's width share one badge ("8–13"), and
  * badges that would still touch move to a second row, so no number is drawn over another.
  */
-export function eventBadges(events: ExportView['events'], xOf: (t: number) => number, left: number, right: number): EventBadge[] {
+export function eventBadges(
+  events: ExportView['events'],
+  xOf: (t: number) => number,
+  left: number,
+  right: number,
+): EventBadge[] {
   const groups: Array<{ first: number; last: number; xs: number[] }> = [];
   for (const e of events) {
     const x = xOf(e.t);
@@ -193,7 +201,9 @@ function plotBlock(ev: ExportView, g: PlotGeometry, eventStripTop: number, pivot
   for (const v of Y_TICKS) {
     const y = r1(yOf(v));
     if (v !== 0) {
-      parts.push(`<line x1="${g.left}" y1="${y}" x2="${g.right}" y2="${y}" stroke="${COLORS.grid}" stroke-dasharray="3 3"/>`);
+      parts.push(
+        `<line x1="${g.left}" y1="${y}" x2="${g.right}" y2="${y}" stroke="${COLORS.grid}" stroke-dasharray="3 3"/>`,
+      );
     }
     const label = formatScoreTick(v, dataset.scale.negativeLabel, dataset.scale.positiveLabel);
     parts.push(
@@ -205,7 +215,9 @@ function plotBlock(ev: ExportView, g: PlotGeometry, eventStripTop: number, pivot
   const ticks = ev.domain ? monthTicks(ev.domain, Math.floor((g.right - g.left) / 90)) : [];
   for (const t of ticks) {
     const x = r1(xOf(t));
-    parts.push(`<line x1="${x}" y1="${g.top}" x2="${x}" y2="${g.bottom}" stroke="${COLORS.grid}" stroke-dasharray="3 3"/>`);
+    parts.push(
+      `<line x1="${x}" y1="${g.top}" x2="${x}" y2="${g.bottom}" stroke="${COLORS.grid}" stroke-dasharray="3 3"/>`,
+    );
     parts.push(`<line x1="${x}" y1="${g.bottom}" x2="${x}" y2="${g.bottom + 5}" stroke="${COLORS.axis}"/>`);
     parts.push(
       `<text x="${x}" y="${g.bottom + 20}" text-anchor="middle" font-size="12" fill="${COLORS.muted}">${escapeXml(formatAxisDate(t))}</text>`,
@@ -270,7 +282,9 @@ function plotBlock(ev: ExportView, g: PlotGeometry, eventStripTop: number, pivot
   }
   if (pivots.length) {
     const colors = new Map(dataset.actors.map((a) => [a.id, a.color]));
-    parts.push(`<g class="pivot-markers">${pivotMarkersSvg(pivots, (id) => colors.get(id) ?? COLORS.text, xOf, yOf)}</g>`);
+    parts.push(
+      `<g class="pivot-markers">${pivotMarkersSvg(pivots, (id) => colors.get(id) ?? COLORS.text, xOf, yOf)}</g>`,
+    );
   }
   return parts.join('');
 }
@@ -286,7 +300,10 @@ function eventKeyBlock(ev: ExportView, top: number, width: number): Block {
   const entries = ev.events.map((e) => {
     const src = byId.get(e.id);
     const date = src ? formatPartialDate(src.date, src.datePrecision) : '';
-    return { number: e.number, lines: wrapText(`${date} — ${e.label}`, textWidth, fontSize, { maxLines: 2 }) };
+    return {
+      number: e.number,
+      lines: wrapText(`${date} — ${e.label}`, textWidth, fontSize, { maxLines: 2 }),
+    };
   });
   const parts: string[] = [
     `<text x="${MARGIN}" y="${r1(top + 12)}" font-size="12" font-weight="bold" fill="${COLORS.text}">Key events</text>`,
@@ -302,7 +319,9 @@ function eventKeyBlock(ev: ExportView, top: number, width: number): Block {
         `<circle cx="${r1(x + 8)}" cy="${r1(y + 8)}" r="8" fill="${COLORS.eventBadge}"/>` +
           `<text x="${r1(x + 8)}" y="${r1(y + 11.5)}" text-anchor="middle" font-size="10" font-weight="bold" fill="#ffffff">${entry.number}</text>`,
       );
-      parts.push(textLines(entry.lines, x + 24, y + 12, lineHeight, `font-size="${fontSize}" fill="${COLORS.text}"`));
+      parts.push(
+        textLines(entry.lines, x + 24, y + 12, lineHeight, `font-size="${fontSize}" fill="${COLORS.text}"`),
+      );
       y += entry.lines.length * lineHeight + 6;
     }
     maxBottom = Math.max(maxBottom, y);
@@ -310,7 +329,12 @@ function eventKeyBlock(ev: ExportView, top: number, width: number): Block {
   return { svg: `<g class="event-key">${parts.join('')}</g>`, height: maxBottom - top };
 }
 
-function footnoteLines(ev: ExportView, generatedOn: string, width: number, analysisNote: string | null = null): string[] {
+function footnoteLines(
+  ev: ExportView,
+  generatedOn: string,
+  width: number,
+  analysisNote: string | null = null,
+): string[] {
   const fontSize = 11.5;
   const line =
     ev.filters.smooth === 0
@@ -341,12 +365,26 @@ export function buildFigureSvg(input: FigureInput, maxLinePoints = 1000): string
 
   const titleLines = wrapText(title, contentWidth, 26, { bold: true, maxLines: 3 });
   body.push(
-    textLines(titleLines, MARGIN, y + 26, 32, `class="figure-title" font-size="26" font-weight="bold" fill="${COLORS.text}"`),
+    textLines(
+      titleLines,
+      MARGIN,
+      y + 26,
+      32,
+      `class="figure-title" font-size="26" font-weight="bold" fill="${COLORS.text}"`,
+    ),
   );
   y += 26 + (titleLines.length - 1) * 32 + 12;
 
   const subtitleLines = wrapText(input.subtitle, contentWidth, 14.5, { maxLines: 4 });
-  body.push(textLines(subtitleLines, MARGIN, y + 14, 20, `class="figure-subtitle" font-size="14.5" fill="${COLORS.muted}"`));
+  body.push(
+    textLines(
+      subtitleLines,
+      MARGIN,
+      y + 14,
+      20,
+      `class="figure-subtitle" font-size="14.5" fill="${COLORS.muted}"`,
+    ),
+  );
   y += subtitleLines.length * 20 + 12;
 
   const legend = legendBlock(ev, y, contentWidth);
@@ -355,7 +393,11 @@ export function buildFigureSvg(input: FigureInput, maxLinePoints = 1000): string
 
   const yLabelWidth = Math.max(
     ...Y_TICKS.map((v) =>
-      measureText(formatScoreTick(v, input.dataset.scale.negativeLabel, input.dataset.scale.positiveLabel), 12, Math.abs(v) === 3),
+      measureText(
+        formatScoreTick(v, input.dataset.scale.negativeLabel, input.dataset.scale.positiveLabel),
+        12,
+        Math.abs(v) === 3,
+      ),
     ),
   );
   const left = r1(MARGIN + Math.min(yLabelWidth, 220) + 10);
@@ -373,8 +415,15 @@ export function buildFigureSvg(input: FigureInput, maxLinePoints = 1000): string
   body.push(key.svg);
   if (key.height) y += key.height + 10;
 
-  const foot = footnoteLines(ev, input.generatedOn, contentWidth, pivots && input.pivots ? pivotFootnote(pivots, input.pivots) : null);
-  body.push(textLines(foot, MARGIN, y + 12, 16, `class="figure-footnote" font-size="11.5" fill="${COLORS.muted}"`));
+  const foot = footnoteLines(
+    ev,
+    input.generatedOn,
+    contentWidth,
+    pivots && input.pivots ? pivotFootnote(pivots, input.pivots) : null,
+  );
+  body.push(
+    textLines(foot, MARGIN, y + 12, 16, `class="figure-footnote" font-size="11.5" fill="${COLORS.muted}"`),
+  );
   y += foot.length * 16 + 18;
 
   const height = Math.ceil(y);

@@ -66,7 +66,11 @@ async function deflate(data: Uint8Array): Promise<Uint8Array> {
  * Encodes opaque RGBA pixels (alpha is dropped: the figure is painted on a solid background) as a
  * PNG file. Needs CompressionStream (check canEncodePng first).
  */
-export async function encodePng(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): Promise<Blob> {
+export async function encodePng(
+  rgba: Uint8ClampedArray | Uint8Array,
+  width: number,
+  height: number,
+): Promise<Blob> {
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);

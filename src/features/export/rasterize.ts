@@ -49,6 +49,9 @@ export async function rasterizeSvg(svg: string, opts: RasterizeOptions = {}): Pr
     return encodePng(pixels, canvas.width, canvas.height);
   }
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded.'))), 'image/png');
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded.'))),
+      'image/png',
+    );
   });
 }

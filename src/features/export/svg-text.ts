@@ -7,7 +7,10 @@ function xmlChars(text: string): string {
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
     const forbidden =
-      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff;
+      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) ||
+      (c >= 0xd800 && c <= 0xdfff) ||
+      c === 0xfffe ||
+      c === 0xffff;
     if (!forbidden) out += ch;
   }
   return out;
@@ -91,7 +94,8 @@ export function wrapText(
       continue;
     }
     if (line) lines.push(line);
-    const pieces = measureText(word, fontSize, bold) > maxWidth ? breakWord(word, maxWidth, fontSize, bold) : [word];
+    const pieces =
+      measureText(word, fontSize, bold) > maxWidth ? breakWord(word, maxWidth, fontSize, bold) : [word];
     lines.push(...pieces.slice(0, -1));
     line = pieces[pieces.length - 1] ?? '';
   }

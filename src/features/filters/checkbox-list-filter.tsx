@@ -19,7 +19,13 @@ interface CheckboxListFilterProps {
 }
 
 /** A fieldset of checkboxes with All and None, optionally split into labelled groups. */
-export function CheckboxListFilter({ legend, items, selection, onChange, grouped = false }: CheckboxListFilterProps) {
+export function CheckboxListFilter({
+  legend,
+  items,
+  selection,
+  onChange,
+  grouped = false,
+}: CheckboxListFilterProps) {
   const allIds = items.map((i) => i.id);
   const box = (item: CheckboxItem): ReactNode => (
     <label key={item.id} className="check">
@@ -49,7 +55,11 @@ export function CheckboxListFilter({ legend, items, selection, onChange, grouped
         <button type="button" onClick={() => onChange(null)} disabled={selection === null}>
           All
         </button>
-        <button type="button" onClick={() => onChange([])} disabled={selection !== null && selection.length === 0}>
+        <button
+          type="button"
+          onClick={() => onChange([])}
+          disabled={selection !== null && selection.length === 0}
+        >
           None
         </button>
       </div>

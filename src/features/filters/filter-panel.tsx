@@ -36,7 +36,9 @@ export function FilterPanel({ dataset }: { dataset: Dataset }) {
   const narrow = useMediaQuery('(max-width: 899.98px)');
   const [open, setOpen] = useState(false);
   // The dataset's own default range is not a filter the user set.
-  const timeSet = useUiStore((s) => !s.filters.rangeIsDefault && (s.filters.from !== null || s.filters.to !== null));
+  const timeSet = useUiStore(
+    (s) => !s.filters.rangeIsDefault && (s.filters.from !== null || s.filters.to !== null),
+  );
   const active = [actors !== null, themes !== null, kind !== 'both', highConfidence, timeSet].filter(
     Boolean,
   ).length;

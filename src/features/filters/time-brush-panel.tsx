@@ -19,7 +19,10 @@ export function TimeBrushPanel({ dataset }: { dataset: Dataset }) {
   const to = useUiStore((s) => s.filters.to);
   const setFilters = useUiStore((s) => s.setFilters);
   const index = indexDataset(dataset);
-  const extent = useMemo<[number, number] | null>(() => (index.extent ? padToMonths(index.extent) : null), [index]);
+  const extent = useMemo<[number, number] | null>(
+    () => (index.extent ? padToMonths(index.extent) : null),
+    [index],
+  );
   const bins = useMemo(() => {
     if (!extent) return [];
     const times = (function* () {

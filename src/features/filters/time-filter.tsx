@@ -36,19 +36,11 @@ export function TimeFilter({ lastDay }: { lastDay: string | null }) {
       <div className="date-pair">
         <label>
           <span>From</span>
-          <input
-            type="date"
-            value={from ?? ''}
-            onChange={(e) => setDay('from', e.target.value)}
-          />
+          <input type="date" value={from ?? ''} onChange={(e) => setDay('from', e.target.value)} />
         </label>
         <label>
           <span>To</span>
-          <input
-            type="date"
-            value={to ?? ''}
-            onChange={(e) => setDay('to', e.target.value)}
-          />
+          <input type="date" value={to ?? ''} onChange={(e) => setDay('to', e.target.value)} />
         </label>
       </div>
       <p className="hint">

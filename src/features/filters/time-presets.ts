@@ -23,7 +23,12 @@ export function timePresets(lastObservationDay: string | null): TimePreset[] {
     { id: 'all', label: 'All', from: null, to: null },
     { id: '2025', label: '2025', from: '2025-01-01', to: '2025-12-31' },
     // Inauguration on 20 Jan 2025 is day 1, so day 100 is 29 Apr 2025.
-    { id: 'first-100-days', label: 'First 100 days of the second term', from: '2025-01-20', to: '2025-04-29' },
+    {
+      id: 'first-100-days',
+      label: 'First 100 days of the second term',
+      from: '2025-01-20',
+      to: '2025-04-29',
+    },
   ];
   if (lastObservationDay) {
     presets.push({

@@ -1,5 +1,13 @@
 import { useId, useMemo, useState } from 'react';
-import { MAPPING_FIELDS, checkMapping, mapCsv, parseNumber, type CsvMapping, type HigherMeans, type MappedColumn } from './csv-mapping';
+import {
+  MAPPING_FIELDS,
+  checkMapping,
+  mapCsv,
+  parseNumber,
+  type CsvMapping,
+  type HigherMeans,
+  type MappedColumn,
+} from './csv-mapping';
 import type { CsvPreview } from './import-engine';
 import { problemText } from './import-types';
 import { ModalDialog } from './modal-dialog';
@@ -16,7 +24,10 @@ function PreviewTable({ preview, mapping }: { preview: CsvPreview; mapping: CsvM
   const mapped = useMemo(() => {
     if (checkMapping(mapping, preview.header).length) return null;
     const lines = preview.rows.map((_, i) => preview.lines[i] ?? i + 2);
-    return mapCsv({ header: preview.header, rows: preview.rows, lines }, mapping, { name: preview.name, today: '2000-01-01' });
+    return mapCsv({ header: preview.header, rows: preview.rows, lines }, mapping, {
+      name: preview.name,
+      today: '2000-01-01',
+    });
   }, [mapping, preview]);
   const byLine = new Map(mapped?.dataset?.observations.map((o) => [o.id, o]) ?? []);
   const actorName = new Map(mapped?.dataset?.actors.map((a) => [a.id, a.name]) ?? []);
@@ -108,7 +119,12 @@ export function CsvMappingDialog({
     setMapping((m) => ({ ...m, [key]: value === '' ? null : Number(value) }));
 
   return (
-    <ModalDialog labelledBy={`${id}-title`} describedBy={`${id}-summary`} onCancel={onCancel} className="mapping-dialog">
+    <ModalDialog
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-summary`}
+      onCancel={onCancel}
+      className="mapping-dialog"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -118,7 +134,8 @@ export function CsvMappingDialog({
         <h2 id={`${id}-title`}>Map the columns of {preview.name}</h2>
         <p id={`${id}-summary`}>
           {preview.rowCount.toLocaleString('en')} rows and {preview.header.length} columns, separated by{' '}
-          {DELIMITER_NAMES[preview.delimiter]}. Choose the columns for date, actor and score; the rest are optional.
+          {DELIMITER_NAMES[preview.delimiter]}. Choose the columns for date, actor and score; the rest are
+          optional.
         </p>
         {[...preview.notices, ...preview.problems.map(problemText)].map((n) => (
           <p key={n} className="import-warning">
@@ -132,7 +149,11 @@ export function CsvMappingDialog({
                 {f.label}
                 {f.required ? ' (required)' : ''}
               </label>
-              <select id={`${id}-${f.key}`} value={mapping[f.key] ?? ''} onChange={(e) => setColumn(f.key, e.target.value)}>
+              <select
+                id={`${id}-${f.key}`}
+                value={mapping[f.key] ?? ''}
+                onChange={(e) => setColumn(f.key, e.target.value)}
+              >
                 <option value="">{f.required ? '— choose a column —' : '— none —'}</option>
                 {preview.header.map((h, i) => (
                   <option key={i} value={i}>
@@ -147,11 +168,21 @@ export function CsvMappingDialog({
           <legend>The score in the file</legend>
           <div className="mapping-field">
             <label htmlFor={`${id}-min`}>Lowest possible score</label>
-            <input id={`${id}-min`} inputMode="decimal" value={minText} onChange={(e) => setMinText(e.target.value)} />
+            <input
+              id={`${id}-min`}
+              inputMode="decimal"
+              value={minText}
+              onChange={(e) => setMinText(e.target.value)}
+            />
           </div>
           <div className="mapping-field">
             <label htmlFor={`${id}-max`}>Highest possible score</label>
-            <input id={`${id}-max`} inputMode="decimal" value={maxText} onChange={(e) => setMaxText(e.target.value)} />
+            <input
+              id={`${id}-max`}
+              inputMode="decimal"
+              value={maxText}
+              onChange={(e) => setMaxText(e.target.value)}
+            />
           </div>
           <fieldset className="mapping-direction">
             <legend>Higher scores mean</legend>
@@ -174,8 +205,8 @@ export function CsvMappingDialog({
             ))}
           </fieldset>
           <p className="muted">
-            Scores are rescaled linearly to −3 (conciliatory) … +3 (hawkish); the original value is kept and shown with
-            the evidence.
+            Scores are rescaled linearly to −3 (conciliatory) … +3 (hawkish); the original value is kept and
+            shown with the evidence.
           </p>
         </fieldset>
         <PreviewTable preview={preview} mapping={effective} />
@@ -187,7 +218,11 @@ export function CsvMappingDialog({
           </ul>
         )}
         {busy && slow && (
-          <div role="progressbar" aria-label={`Building the dataset from ${preview.name}`} className="progress progress-indeterminate" />
+          <div
+            role="progressbar"
+            aria-label={`Building the dataset from ${preview.name}`}
+            className="progress progress-indeterminate"
+          />
         )}
         <div className="dialog-actions">
           <button type="button" onClick={onCancel}>

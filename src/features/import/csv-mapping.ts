@@ -108,7 +108,17 @@ export function guessMapping(header: string[], sample: string[][] = []): CsvMapp
   const goldstein = col('goldsteinscale', 'goldstein');
   const score = goldstein ?? col('score', 'stance', 'stancescore', 'value', 'rating', 'tone');
   let groupBy = col('actor1countrycode');
-  let actor = col('actor1name', 'actor', 'actorname', 'actorid', 'name', 'country', 'party', 'organisation', 'organization');
+  let actor = col(
+    'actor1name',
+    'actor',
+    'actorname',
+    'actorid',
+    'name',
+    'country',
+    'party',
+    'organisation',
+    'organization',
+  );
   if (groupBy !== null && actor === null) [actor, groupBy] = [groupBy, null];
   let scoreMin: number = SCORE_MIN;
   let scoreMax: number = SCORE_MAX;
@@ -128,7 +138,17 @@ export function guessMapping(header: string[], sample: string[][] = []): CsvMapp
     }
   }
   return {
-    date: col('sqldate', 'date', 'day', 'eventdate', 'published', 'publicationdate', 'when', 'timestamp', 'time'),
+    date: col(
+      'sqldate',
+      'date',
+      'day',
+      'eventdate',
+      'published',
+      'publicationdate',
+      'when',
+      'timestamp',
+      'time',
+    ),
     actor,
     score,
     theme: col('eventrootcode', 'theme', 'topic', 'category', 'issue'),
@@ -187,10 +207,14 @@ export function parseDateValue(raw: string): DateParse {
   else if ((m = /^(\d{4})(\d{2})$/.exec(s))) [date, precision] = [`${m[1]}-${m[2]}`, 'month'];
   else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]*(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s)))
     date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  else if ((m = /^(\d{4})-(\d{1,2})$/.exec(s))) [date, precision] = [`${m[1]}-${m[2]!.padStart(2, '0')}`, 'month'];
+  else if ((m = /^(\d{4})-(\d{1,2})$/.exec(s)))
+    [date, precision] = [`${m[1]}-${m[2]!.padStart(2, '0')}`, 'month'];
   else if (/^\d{4}$/.test(s)) [date, precision] = [s, 'year'];
   if (date === null) {
-    return { ok: false, message: `${quoteValue(s)} is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY or YYYYMMDD)` };
+    return {
+      ok: false,
+      message: `${quoteValue(s)} is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY or YYYYMMDD)`,
+    };
   }
   if (!isRealPartialDate(date)) return { ok: false, message: `${quoteValue(s)} is not a real calendar date` };
   return { ok: true, date, precision };
@@ -199,7 +223,10 @@ export function parseDateValue(raw: string): DateParse {
 /** Linear map of [min, max] onto −3…+3, flipped when higher means conciliatory; −0 becomes 0. */
 export function rescale(value: number, min: number, max: number, higherMeans: HigherMeans): number {
   const t = (value - min) / (max - min);
-  const raw = higherMeans === 'hawkish' ? SCORE_MIN + t * (SCORE_MAX - SCORE_MIN) : SCORE_MAX - t * (SCORE_MAX - SCORE_MIN);
+  const raw =
+    higherMeans === 'hawkish'
+      ? SCORE_MIN + t * (SCORE_MAX - SCORE_MIN)
+      : SCORE_MAX - t * (SCORE_MAX - SCORE_MIN);
   // Rounding to 1e-9 removes float noise (e.g. −0.8999999999999999) without changing any real value.
   const rounded = Math.round(raw * 1e9) / 1e9;
   return Math.min(SCORE_MAX, Math.max(SCORE_MIN, rounded)) + 0;
@@ -272,7 +299,8 @@ export function mapCsv(input: CsvInput, mapping: CsvMapping, opts: MapOptions): 
   const { header } = input;
   const mappingProblems = checkMapping(mapping, header);
   if (mappingProblems.length) return fatalResult(mappingProblems.join(' '));
-  if (input.rows.length === 0) return fatalResult('The file has a header row but no data rows, so there is nothing to open.');
+  if (input.rows.length === 0)
+    return fatalResult('The file has a header row but no data rows, so there is nothing to open.');
 
   const name = (k: MappedColumn) => {
     const i = mapping[k];
@@ -328,7 +356,10 @@ export function mapCsv(input: CsvInput, mapping: CsvMapping, opts: MapOptions): 
       for (const k of ['speaker', 'quote', 'summary'] as const) {
         const limit = TEXT_LIMITS[k];
         if (texts[k].length > limit)
-          add(name(k), `must be at most ${limit} characters (it has ${texts[k].length.toLocaleString('en')})`);
+          add(
+            name(k),
+            `must be at most ${limit} characters (it has ${texts[k].length.toLocaleString('en')})`,
+          );
       }
       if (rowProblems.length === 0 && date.ok && score !== null) {
         const key = groupValue ?? actorValue;
@@ -351,14 +382,21 @@ export function mapCsv(input: CsvInput, mapping: CsvMapping, opts: MapOptions): 
       }
     }
     problems.push(...rowProblems);
-    skippedRows.push([rowProblems.map((p) => `${p.path.slice(at.length + 2) || 'row'}: ${p.message}`).join('; '), ...row]);
+    skippedRows.push([
+      rowProblems.map((p) => `${p.path.slice(at.length + 2) || 'row'}: ${p.message}`).join('; '),
+      ...row,
+    ]);
   });
 
   const total = input.rows.length;
   const skipped = { header: ['problem', ...header], rows: skippedRows };
   if (good.length === 0) {
     return {
-      ...fatalResult(`None of the ${total.toLocaleString('en')} rows can be opened with this mapping.`, problems, total),
+      ...fatalResult(
+        `None of the ${total.toLocaleString('en')} rows can be opened with this mapping.`,
+        problems,
+        total,
+      ),
       skipped,
     };
   }
@@ -366,7 +404,11 @@ export function mapCsv(input: CsvInput, mapping: CsvMapping, opts: MapOptions): 
   // Actors: one per key, most observations first so the clearest colours go to the main series.
   const actorStats = new Map<string, { count: number; names: Map<string, number>; group: string | null }>();
   for (const r of good) {
-    const s = actorStats.get(r.actorKey) ?? { count: 0, names: new Map<string, number>(), group: r.groupValue };
+    const s = actorStats.get(r.actorKey) ?? {
+      count: 0,
+      names: new Map<string, number>(),
+      group: r.groupValue,
+    };
     s.count++;
     s.names.set(r.actorName, (s.names.get(r.actorName) ?? 0) + 1);
     actorStats.set(r.actorKey, s);
@@ -381,7 +423,10 @@ export function mapCsv(input: CsvInput, mapping: CsvMapping, opts: MapOptions): 
         name: actorName,
         group: truncate(s.group ?? actorName, 120),
         description: s.group
-          ? truncate(`${groupHeader} ${s.group}: ${[...s.names.keys()].slice(0, 12).join(', ')}${s.names.size > 12 ? ', …' : ''}`, 2000)
+          ? truncate(
+              `${groupHeader} ${s.group}: ${[...s.names.keys()].slice(0, 12).join(', ')}${s.names.size > 12 ? ', …' : ''}`,
+              2000,
+            )
           : '',
         color: IMPORT_PALETTE[i % IMPORT_PALETTE.length]!,
       };
@@ -398,7 +443,12 @@ export function mapCsv(input: CsvInput, mapping: CsvMapping, opts: MapOptions): 
       themeIds.set(id, {
         id,
         label: truncate(known ? `${value} ${known}` : label, 120),
-        description: value === null ? 'The file has no theme column.' : themeHeader ? `${themeHeader} = ${truncate(label, 200)}` : '',
+        description:
+          value === null
+            ? 'The file has no theme column.'
+            : themeHeader
+              ? `${themeHeader} = ${truncate(label, 200)}`
+              : '',
       });
     }
     return id;
@@ -434,7 +484,8 @@ export function mapCsv(input: CsvInput, mapping: CsvMapping, opts: MapOptions): 
   };
 
   const scoreHeader = (mapping.score === null ? undefined : header[mapping.score]) || 'score';
-  const direction = mapping.higherMeans === 'hawkish' ? 'higher = more hawkish' : 'higher = more conciliatory, so flipped';
+  const direction =
+    mapping.higherMeans === 'hawkish' ? 'higher = more hawkish' : 'higher = more conciliatory, so flipped';
   const observations: Observation[] = good.map((r) => {
     const theme = themeOf(r.themeValue);
     return {
@@ -475,7 +526,10 @@ export function mapCsv(input: CsvInput, mapping: CsvMapping, opts: MapOptions): 
       max: SCORE_MAX,
       negativeLabel: 'Conciliatory',
       positiveLabel: 'Hawkish',
-      description: truncate(`${scoreHeader} rescaled from ${mapping.scoreMin}…${mapping.scoreMax} (${direction}).`, 2000),
+      description: truncate(
+        `${scoreHeader} rescaled from ${mapping.scoreMin}…${mapping.scoreMax} (${direction}).`,
+        2000,
+      ),
     },
     actors,
     themes: [...themeIds.values()],

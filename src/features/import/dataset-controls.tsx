@@ -5,14 +5,27 @@ import { useImportFlow } from './use-import-flow';
 import './import.css';
 
 // The dialogs load when an import needs them, not with the page.
-const CsvMappingDialog = lazy(() => import('./csv-mapping-dialog').then((m) => ({ default: m.CsvMappingDialog })));
-const ImportProblemsDialog = lazy(() => import('./import-problems').then((m) => ({ default: m.ImportProblemsDialog })));
-const ImportFailedDialog = lazy(() => import('./import-problems').then((m) => ({ default: m.ImportFailedDialog })));
+const CsvMappingDialog = lazy(() =>
+  import('./csv-mapping-dialog').then((m) => ({ default: m.CsvMappingDialog })),
+);
+const ImportProblemsDialog = lazy(() =>
+  import('./import-problems').then((m) => ({ default: m.ImportProblemsDialog })),
+);
+const ImportFailedDialog = lazy(() =>
+  import('./import-problems').then((m) => ({ default: m.ImportFailedDialog })),
+);
 
 const ACCEPT = '.json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values';
 
 /** Which dataset is open, and the way back to the bundled one. */
-export function DatasetBadge({ active }: { active: Pick<ActiveDatasetResult, 'origin' | 'backToBundled' | 'retrying' | 'ignoredDataParam' | 'isPending'> }) {
+export function DatasetBadge({
+  active,
+}: {
+  active: Pick<
+    ActiveDatasetResult,
+    'origin' | 'backToBundled' | 'retrying' | 'ignoredDataParam' | 'isPending'
+  >;
+}) {
   const { origin } = active;
   const kindLabel = origin.kind === 'url' ? 'From the web' : origin.kind === 'file' ? 'From a file' : null;
   return (
@@ -38,8 +51,8 @@ export function DatasetBadge({ active }: { active: Pick<ActiveDatasetResult, 'or
       )}
       {active.ignoredDataParam && (
         <p className="import-warning" role="status">
-          The link’s data address was ignored: it is not an http(s) URL or a plain relative path, so the bundled dataset
-          is shown.
+          The link’s data address was ignored: it is not an http(s) URL or a plain relative path, so the
+          bundled dataset is shown.
         </p>
       )}
     </div>
@@ -129,7 +142,9 @@ export function DatasetControls({ active }: { active: ActiveDatasetResult }) {
           }}
         />
       </div>
-      {state.step === 'reading' && state.slow && <ImportProgress name={state.name} progress={state.progress} />}
+      {state.step === 'reading' && state.slow && (
+        <ImportProgress name={state.name} progress={state.progress} />
+      )}
       {flow.notice && (
         <p className="import-notice" role="status">
           {flow.notice}{' '}
@@ -144,27 +159,29 @@ export function DatasetControls({ active }: { active: ActiveDatasetResult }) {
         </div>
       )}
       <Suspense fallback={null}>
-      {state.step === 'mapping' && (
-        <CsvMappingDialog
-          key={state.preview.name}
-          preview={state.preview}
-          busy={state.busy}
-          slow={state.slow}
-          onOpen={flow.applyMapping}
-          onCancel={flow.cancel}
-        />
-      )}
-      {state.step === 'review' && (
-        <ImportProblemsDialog
-          name={state.name}
-          kind={state.kind}
-          result={state.result}
-          onOpenValid={flow.openValid}
-          onEditMapping={state.preview ? flow.editMapping : null}
-          onCancel={flow.cancel}
-        />
-      )}
-      {state.step === 'failed' && <ImportFailedDialog name={state.name} message={state.message} onClose={flow.cancel} />}
+        {state.step === 'mapping' && (
+          <CsvMappingDialog
+            key={state.preview.name}
+            preview={state.preview}
+            busy={state.busy}
+            slow={state.slow}
+            onOpen={flow.applyMapping}
+            onCancel={flow.cancel}
+          />
+        )}
+        {state.step === 'review' && (
+          <ImportProblemsDialog
+            name={state.name}
+            kind={state.kind}
+            result={state.result}
+            onOpenValid={flow.openValid}
+            onEditMapping={state.preview ? flow.editMapping : null}
+            onCancel={flow.cancel}
+          />
+        )}
+        {state.step === 'failed' && (
+          <ImportFailedDialog name={state.name} message={state.message} onClose={flow.cancel} />
+        )}
       </Suspense>
     </div>
   );

@@ -115,7 +115,9 @@ export function createNoopStore(): DatasetStore {
 }
 
 /** A store in memory, for tests: survives a re-render of the app the way IndexedDB survives a reload. */
-export function createMemoryStore(initial: StoredDataset | null = null): DatasetStore & { current: StoredDataset | null } {
+export function createMemoryStore(
+  initial: StoredDataset | null = null,
+): DatasetStore & { current: StoredDataset | null } {
   const store = {
     current: initial,
     load: async () => store.current,

@@ -4,7 +4,9 @@ import { crossCheck, zodProblems, type Problem } from '../../data/validate';
 import { fatalResult, type ImportResult } from './import-types';
 
 // Everything but the observations, which are checked one by one so the valid ones can still be opened.
-const shellSchema = z.extend(z.omit(datasetSchema, { observations: true }), { observations: z.array(z.unknown()) });
+const shellSchema = z.extend(z.omit(datasetSchema, { observations: true }), {
+  observations: z.array(z.unknown()),
+});
 
 const OBSERVATION_COLUMNS = [
   'id',
@@ -74,7 +76,10 @@ export function importJson(text: string): ImportResult {
     );
   }
   const versionProblem = describeVersion(raw);
-  if (versionProblem) return fatalResult(versionProblem, [{ path: 'schemaVersion', message: 'must be 1 (this app reads data contract v1)' }]);
+  if (versionProblem)
+    return fatalResult(versionProblem, [
+      { path: 'schemaVersion', message: 'must be 1 (this app reads data contract v1)' },
+    ]);
 
   const list = raw.observations;
   if (Array.isArray(list) && list.length === 0) {
@@ -118,7 +123,8 @@ export function importJson(text: string): ImportResult {
   const skippedRows: string[][] = [];
 
   base.observations.forEach((item, index) => {
-    const itemId = isRecord(item) && typeof item.id === 'string' && item.id ? item.id.slice(0, 120) : `#${index + 1}`;
+    const itemId =
+      isRecord(item) && typeof item.id === 'string' && item.id ? item.id.slice(0, 120) : `#${index + 1}`;
     const at = `observation ${itemId}`;
     const own: Problem[] = [];
     const parsed = observationSchema.safeParse(item);
@@ -128,9 +134,12 @@ export function importJson(text: string): ImportResult {
       }
     } else {
       const o = parsed.data;
-      if (seen.has(o.id)) own.push({ path: `${at}: id`, message: `duplicate id "${o.id}" (an earlier observation has it)` });
-      if (!actors.has(o.actor)) own.push({ path: `${at}: actor`, message: `unknown actor "${o.actor}" (not in the actors list)` });
-      if (!themes.has(o.theme)) own.push({ path: `${at}: theme`, message: `unknown theme "${o.theme}" (not in the themes list)` });
+      if (seen.has(o.id))
+        own.push({ path: `${at}: id`, message: `duplicate id "${o.id}" (an earlier observation has it)` });
+      if (!actors.has(o.actor))
+        own.push({ path: `${at}: actor`, message: `unknown actor "${o.actor}" (not in the actors list)` });
+      if (!themes.has(o.theme))
+        own.push({ path: `${at}: theme`, message: `unknown theme "${o.theme}" (not in the themes list)` });
       if (o.sourceId !== null && !sources.has(o.sourceId))
         own.push({ path: `${at}: sourceId`, message: `unknown source "${o.sourceId}"` });
       if (o.eventId !== undefined && !events.has(o.eventId))
@@ -153,7 +162,11 @@ export function importJson(text: string): ImportResult {
   const skipped = { header: ['problem', ...OBSERVATION_COLUMNS], rows: skippedRows };
   if (valid.length === 0) {
     return {
-      ...fatalResult(`None of the ${total.toLocaleString('en')} observations can be opened.`, problems, total),
+      ...fatalResult(
+        `None of the ${total.toLocaleString('en')} observations can be opened.`,
+        problems,
+        total,
+      ),
       skipped,
     };
   }

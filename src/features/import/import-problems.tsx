@@ -6,7 +6,11 @@ import { ModalDialog } from './modal-dialog';
 
 /** "broken.csv" → "broken-skipped-rows.csv" */
 export function skippedFileName(name: string): string {
-  const stem = name.replace(/\.[a-z0-9]+$/i, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'dataset';
+  const stem =
+    name
+      .replace(/\.[a-z0-9]+$/i, '')
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'dataset';
   return `${stem}-skipped-rows.csv`;
 }
 
@@ -47,10 +51,19 @@ export function ImportProblemsDialog({
     ? result.fatal
     : `${result.skippedCount.toLocaleString('en')} of ${result.total.toLocaleString('en')} ${noun} in ${name} have problems and were left out; the other ${valid.toLocaleString('en')} can be opened.`;
   const download = () => {
-    downloadText(toCsv([result.skipped.header, ...result.skipped.rows], { guardFormulas: true }), skippedFileName(name), 'text/csv');
+    downloadText(
+      toCsv([result.skipped.header, ...result.skipped.rows], { guardFormulas: true }),
+      skippedFileName(name),
+      'text/csv',
+    );
   };
   return (
-    <ModalDialog labelledBy={`${id}-title`} describedBy={`${id}-summary`} onCancel={onCancel} className="problems-dialog">
+    <ModalDialog
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-summary`}
+      onCancel={onCancel}
+      className="problems-dialog"
+    >
       <h2 id={`${id}-title`}>{result.fatal ? `${name} could not be opened` : `Problems in ${name}`}</h2>
       <p id={`${id}-summary`} role="alert">
         {summary}
@@ -93,10 +106,23 @@ export function ImportProblemsDialog({
 }
 
 /** A file that could not even be read (too big, empty, no header). */
-export function ImportFailedDialog({ name, message, onClose }: { name: string; message: string; onClose: () => void }) {
+export function ImportFailedDialog({
+  name,
+  message,
+  onClose,
+}: {
+  name: string;
+  message: string;
+  onClose: () => void;
+}) {
   const id = useId();
   return (
-    <ModalDialog labelledBy={`${id}-title`} describedBy={`${id}-summary`} onCancel={onClose} className="problems-dialog">
+    <ModalDialog
+      labelledBy={`${id}-title`}
+      describedBy={`${id}-summary`}
+      onCancel={onClose}
+      className="problems-dialog"
+    >
       <h2 id={`${id}-title`}>{name} could not be opened</h2>
       <p id={`${id}-summary`} role="alert">
         {message}

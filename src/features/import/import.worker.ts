@@ -3,7 +3,8 @@ import type { WorkerRequest, WorkerResponse } from './import-protocol';
 
 // Parsing a 50 MB file takes seconds; here it runs off the main thread so the page keeps responding.
 const engine = new ImportEngine();
-const post = (message: WorkerResponse) => (self as unknown as { postMessage: (m: WorkerResponse) => void }).postMessage(message);
+const post = (message: WorkerResponse) =>
+  (self as unknown as { postMessage: (m: WorkerResponse) => void }).postMessage(message);
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;

@@ -53,7 +53,12 @@ export function ModalDialog({
   }, []);
 
   return (
-    <dialog ref={ref} className={['modal', className].filter(Boolean).join(' ')} aria-labelledby={labelledBy} aria-describedby={describedBy}>
+    <dialog
+      ref={ref}
+      className={['modal', className].filter(Boolean).join(' ')}
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+    >
       {children}
     </dialog>
   );

@@ -36,7 +36,10 @@ export const activeDatasetKeys = {
 };
 
 async function loadFromUrl(url: string, signal: AbortSignal, timeoutMs?: number): Promise<ActiveDataset> {
-  return { dataset: await fetchDatasetWithTimeout(url, signal, timeoutMs), origin: { kind: 'url', label: url } };
+  return {
+    dataset: await fetchDatasetWithTimeout(url, signal, timeoutMs),
+    origin: { kind: 'url', label: url },
+  };
 }
 
 async function loadStoredOrBundled(store: DatasetStore, signal: AbortSignal): Promise<ActiveDataset> {
@@ -49,7 +52,8 @@ async function loadStoredOrBundled(store: DatasetStore, signal: AbortSignal): Pr
 export function activeDatasetQueryOptions(dataUrl: string | null, store: DatasetStore, timeoutMs?: number) {
   return queryOptions({
     queryKey: dataUrl === null ? activeDatasetKeys.storedOrBundled() : activeDatasetKeys.url(dataUrl),
-    queryFn: ({ signal }) => (dataUrl === null ? loadStoredOrBundled(store, signal) : loadFromUrl(dataUrl, signal, timeoutMs)),
+    queryFn: ({ signal }) =>
+      dataUrl === null ? loadStoredOrBundled(store, signal) : loadFromUrl(dataUrl, signal, timeoutMs),
     staleTime: Infinity,
   });
 }

@@ -39,7 +39,9 @@ function describeOpened(name: string, dataset: Dataset, skipped: number): string
  * Drives "Open dataset": read (worker, progress after a delay), map a CSV, review problems, open.
  * `onOpen` makes the dataset active and resolves to a notice when it could not be kept.
  */
-export function useImportFlow(onOpen: (dataset: Dataset, label: string) => Promise<string | null>): ImportFlow {
+export function useImportFlow(
+  onOpen: (dataset: Dataset, label: string) => Promise<string | null>,
+): ImportFlow {
   const { createSession, progressDelayMs } = useImportConfig();
   const [state, setState] = useState<ImportFlowState>({ step: 'idle' });
   const [notice, setNotice] = useState<string | null>(null);
@@ -80,7 +82,9 @@ export function useImportFlow(onOpen: (dataset: Dataset, label: string) => Promi
         setState((s) => (run.current === id && s.step === 'reading' ? { ...s, slow: true } : s));
       }, progressDelayMs);
       current
-        .read(file, (progress) => setState((s) => (run.current === id && s.step === 'reading' ? { ...s, progress } : s)))
+        .read(file, (progress) =>
+          setState((s) => (run.current === id && s.step === 'reading' ? { ...s, progress } : s)),
+        )
         .then((outcome) => {
           if (run.current !== id) return;
           if (outcome.kind === 'error') {
@@ -91,13 +95,23 @@ export function useImportFlow(onOpen: (dataset: Dataset, label: string) => Promi
           } else if (outcome.result.dataset && outcome.result.problems.length === 0) {
             finish(outcome.name, outcome.result);
           } else {
-            setState({ step: 'review', name: outcome.name, kind: 'json', result: outcome.result, preview: null });
+            setState({
+              step: 'review',
+              name: outcome.name,
+              kind: 'json',
+              result: outcome.result,
+              preview: null,
+            });
           }
         })
         .catch((err: unknown) => {
           if (run.current !== id) return;
           endSession();
-          setState({ step: 'failed', name: file.name, message: `${file.name} could not be read (${err instanceof Error ? err.message : String(err)}).` });
+          setState({
+            step: 'failed',
+            name: file.name,
+            message: `${file.name} could not be read (${err instanceof Error ? err.message : String(err)}).`,
+          });
         })
         .finally(() => clearTimeout(timer));
     },
@@ -117,12 +131,24 @@ export function useImportFlow(onOpen: (dataset: Dataset, label: string) => Promi
         .map(mapping)
         .then((result) => {
           if (run.current !== id) return;
-          if (result.dataset && result.problems.length === 0) finish(preview.name, { ...result, notices: [...preview.notices, ...result.notices] });
-          else setState({ step: 'review', name: preview.name, kind: 'csv', result, preview: { ...preview, guess: mapping } });
+          if (result.dataset && result.problems.length === 0)
+            finish(preview.name, { ...result, notices: [...preview.notices, ...result.notices] });
+          else
+            setState({
+              step: 'review',
+              name: preview.name,
+              kind: 'csv',
+              result,
+              preview: { ...preview, guess: mapping },
+            });
         })
         .catch((err: unknown) => {
           if (run.current !== id) return;
-          setState({ step: 'failed', name: preview.name, message: `${preview.name} could not be mapped (${err instanceof Error ? err.message : String(err)}).` });
+          setState({
+            step: 'failed',
+            name: preview.name,
+            message: `${preview.name} could not be mapped (${err instanceof Error ? err.message : String(err)}).`,
+          });
         })
         .finally(() => clearTimeout(timer));
     },
@@ -134,7 +160,8 @@ export function useImportFlow(onOpen: (dataset: Dataset, label: string) => Promi
   }, [finish, state]);
 
   const editMapping = useCallback(() => {
-    if (state.step === 'review' && state.preview) setState({ step: 'mapping', preview: state.preview, busy: false, slow: false });
+    if (state.step === 'review' && state.preview)
+      setState({ step: 'mapping', preview: state.preview, busy: false, slow: false });
   }, [state]);
 
   const cancel = useCallback(() => {

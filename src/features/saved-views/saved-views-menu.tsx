@@ -20,7 +20,15 @@ function formatCreated(iso: string): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
 }
 
-function SaveViewDialog({ defaultName, onSave, onCancel }: { defaultName: string; onSave: (name: string) => void; onCancel: () => void }) {
+function SaveViewDialog({
+  defaultName,
+  onSave,
+  onCancel,
+}: {
+  defaultName: string;
+  onSave: (name: string) => void;
+  onCancel: () => void;
+}) {
   const id = useId();
   const [name, setName] = useState(defaultName);
   return (
@@ -34,7 +42,13 @@ function SaveViewDialog({ defaultName, onSave, onCancel }: { defaultName: string
         <h2 id={`${id}-title`}>Save this view</h2>
         <div className="mapping-field">
           <label htmlFor={`${id}-name`}>Name</label>
-          <input id={`${id}-name`} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} autoFocus />
+          <input
+            id={`${id}-name`}
+            value={name}
+            maxLength={120}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+          />
         </div>
         <p className="muted">The filters, the dataset and its version are saved in this browser.</p>
         <div className="dialog-actions">
@@ -75,7 +89,13 @@ function SavedViewItem({
             setEditing(false);
           }}
         >
-          <input aria-label={`New name for ${view.name}`} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} autoFocus />
+          <input
+            aria-label={`New name for ${view.name}`}
+            value={name}
+            maxLength={120}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+          />
           <button type="submit">Save name</button>
           <button
             type="button"
@@ -93,7 +113,12 @@ function SavedViewItem({
   const created = formatCreated(view.createdAt);
   return (
     <li className="saved-view">
-      <button type="button" className="link-button saved-view-open" onClick={onOpen} aria-label={`Open view ${view.name}`}>
+      <button
+        type="button"
+        className="link-button saved-view-open"
+        onClick={onOpen}
+        aria-label={`Open view ${view.name}`}
+      >
         {view.name}
       </button>
       <span className="muted saved-view-meta">
@@ -117,7 +142,9 @@ export function SavedViewsMenu({ dataset, storage }: { dataset: Dataset; storage
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ text: string; undo?: SavedView } | null>(null);
   // Set when the opened view was saved with another version of this dataset (issue 8: what changed).
-  const [changed, setChanged] = useState<{ fromVersion: string; snapshot: DatasetSnapshot | null } | null>(null);
+  const [changed, setChanged] = useState<{ fromVersion: string; snapshot: DatasetSnapshot | null } | null>(
+    null,
+  );
   const store = storage === undefined ? safeLocalStorage() : storage;
   const listId = useId();
 
@@ -130,7 +157,10 @@ export function SavedViewsMenu({ dataset, storage }: { dataset: Dataset; storage
       text += ` It was saved for the dataset “${view.title || view.datasetId}”; the open dataset is “${dataset.title}”, so some filters may select nothing.`;
     } else if (view.datasetVersion && view.datasetVersion !== dataset.version) {
       text += ` It was saved with version ${view.datasetVersion} of this dataset; the open one is version ${dataset.version}.`;
-      setChanged({ fromVersion: view.datasetVersion, snapshot: findSnapshot(here, view.datasetVersion, store) });
+      setChanged({
+        fromVersion: view.datasetVersion,
+        snapshot: findSnapshot(here, view.datasetVersion, store),
+      });
     }
     setMessage({ text });
   };
@@ -196,7 +226,9 @@ export function SavedViewsMenu({ dataset, storage }: { dataset: Dataset; storage
           </button>
         </div>
       )}
-      {changed && <WhatChanged dataset={dataset} fromVersion={changed.fromVersion} snapshot={changed.snapshot} />}
+      {changed && (
+        <WhatChanged dataset={dataset} fromVersion={changed.fromVersion} snapshot={changed.snapshot} />
+      )}
       {saving && (
         <SaveViewDialog
           defaultName={`${dataset.title.slice(0, 80)} — ${new Date().toISOString().slice(0, 10)}`}

@@ -1,4 +1,3 @@
-
 // Saved views live in localStorage under a versioned key. Anything found there that cannot be read
 // (broken JSON, an unknown or newer version, a malformed entry) is copied to a set-aside key and
 // reported to the caller — never thrown, never silently overwritten.
@@ -65,19 +64,29 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** The pre-versioned shape (a bare array of { name, query }), as an early build wrote it. */
-function readLegacyView(item: unknown): { name: string; query: string; title?: string; createdAt?: string } | null {
+function readLegacyView(
+  item: unknown,
+): { name: string; query: string; title?: string; createdAt?: string } | null {
   if (!isRecord(item)) return null;
   const { name, query, title, createdAt } = item;
   if (!str(name, 1, 120) || !str(query, 0, 4000)) return null;
   if (title !== undefined && !str(title, 0, 200)) return null;
   if (createdAt !== undefined && !str(createdAt, 0, 40)) return null;
-  return { name, query, ...(title !== undefined ? { title } : {}), ...(createdAt !== undefined ? { createdAt } : {}) };
+  return {
+    name,
+    query,
+    ...(title !== undefined ? { title } : {}),
+    ...(createdAt !== undefined ? { createdAt } : {}),
+  };
 }
 
 let idCounter = 0;
 export function newViewId(): string {
   idCounter += 1;
-  const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${idCounter}`;
+  const random =
+    typeof crypto !== 'undefined' && 'randomUUID' in crypto
+      ? crypto.randomUUID()
+      : `${Date.now()}-${idCounter}`;
   return `view-${random}`;
 }
 
@@ -112,7 +121,10 @@ export function migrate(raw: unknown): MigrateResult {
     const v = typeof raw.version === 'number' ? raw.version : NaN;
     return {
       ok: false,
-      reason: Number.isFinite(v) && v > CURRENT_VERSION ? `it was saved by a newer version of the app (format ${v})` : 'its format is unknown',
+      reason:
+        Number.isFinite(v) && v > CURRENT_VERSION
+          ? `it was saved by a newer version of the app (format ${v})`
+          : 'its format is unknown',
     };
   }
   if (!Array.isArray(raw.views)) return { ok: false, reason: 'it has no list of views' };
@@ -166,7 +178,12 @@ function plural(n: number, one: string, many: string): string {
  * the next save cannot overwrite it; if even that fails, the original is left untouched.
  */
 export function loadSavedViews(storage: Storage | null = safeLocalStorage()): LoadResult {
-  if (!storage) return { views: [], notices: ['Saved views cannot be stored in this browser (storage is blocked).'], writable: false };
+  if (!storage)
+    return {
+      views: [],
+      notices: ['Saved views cannot be stored in this browser (storage is blocked).'],
+      writable: false,
+    };
   const notices: string[] = [];
   let text: string | null;
   let key: string = SAVED_VIEWS_KEY;
@@ -200,7 +217,9 @@ export function loadSavedViews(storage: Storage | null = safeLocalStorage()): Lo
     if (aside === null) {
       return {
         views: [],
-        notices: [`Your saved views could not be read (${result.reason}) and were left untouched; new views cannot be saved until storage has room.`],
+        notices: [
+          `Your saved views could not be read (${result.reason}) and were left untouched; new views cannot be saved until storage has room.`,
+        ],
         writable: false,
       };
     }
@@ -211,7 +230,9 @@ export function loadSavedViews(storage: Storage | null = safeLocalStorage()): Lo
     }
     return {
       views: [],
-      notices: [`Your saved views could not be read (${result.reason}). They were set aside under "${aside}", not deleted.`],
+      notices: [
+        `Your saved views could not be read (${result.reason}). They were set aside under "${aside}", not deleted.`,
+      ],
       writable: true,
     };
   }
@@ -221,10 +242,14 @@ export function loadSavedViews(storage: Storage | null = safeLocalStorage()): Lo
     const n = result.setAside.length;
     if (!aside) {
       // The bad entries could not be copied, so nothing may be written over them.
-      notices.push(`${plural(n, 'saved view', 'saved views')} could not be read and ${n === 1 ? 'is' : 'are'} not shown.`);
+      notices.push(
+        `${plural(n, 'saved view', 'saved views')} could not be read and ${n === 1 ? 'is' : 'are'} not shown.`,
+      );
       return { views: result.views, notices, writable: false };
     }
-    notices.push(`${plural(n, 'saved view', 'saved views')} could not be read and ${n === 1 ? 'was' : 'were'} set aside under "${aside}".`);
+    notices.push(
+      `${plural(n, 'saved view', 'saved views')} could not be read and ${n === 1 ? 'was' : 'were'} set aside under "${aside}".`,
+    );
   }
   if (result.migratedFrom !== null || key !== SAVED_VIEWS_KEY) {
     // An old format is migrated, and its original kept as it was, in case the migration misread it.
@@ -250,7 +275,10 @@ export function loadSavedViews(storage: Storage | null = safeLocalStorage()): Lo
 }
 
 /** Writes the list; returns a sentence for the user when storage refused (full or blocked), else null. */
-export function writeSavedViews(views: SavedView[], storage: Storage | null = safeLocalStorage()): string | null {
+export function writeSavedViews(
+  views: SavedView[],
+  storage: Storage | null = safeLocalStorage(),
+): string | null {
   if (!storage) return 'Saved views cannot be stored in this browser (storage is blocked).';
   const value: StoredViews = { version: CURRENT_VERSION, views: views.slice(0, MAX_VIEWS) };
   try {
@@ -273,5 +301,7 @@ export function updateSavedViews(
   if (!current.writable) return current;
   const next = change(current.views);
   const failed = writeSavedViews(next, storage);
-  return failed ? { ...current, notices: [...current.notices, failed] } : { views: next, notices: current.notices, writable: true };
+  return failed
+    ? { ...current, notices: [...current.notices, failed] }
+    : { views: next, notices: current.notices, writable: true };
 }

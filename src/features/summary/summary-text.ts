@@ -12,7 +12,10 @@ export function describeMean(mean: number, scale: Pick<Scale, 'negativeLabel' | 
 }
 
 /** One plain-words sentence per actor, e.g. "mean +1.2 (leaning hawkish) over 8 observations; moved …". */
-export function summarySentence(s: ActorSummary, scale: Pick<Scale, 'negativeLabel' | 'positiveLabel'>): string {
+export function summarySentence(
+  s: ActorSummary,
+  scale: Pick<Scale, 'negativeLabel' | 'positiveLabel'>,
+): string {
   const count = `${s.n} observation${s.n === 1 ? '' : 's'}`;
   const change = describeChange(s.change, scale.negativeLabel, scale.positiveLabel);
   return `mean score ${formatScore(s.mean)} (${describeMean(s.mean, scale)}) over ${count}; ${change}.`;

@@ -24,7 +24,8 @@ export function ViewSummary({ dataset, view }: { dataset: Dataset; view: ViewSer
             <li key={id}>
               <span className="swatch" style={{ background: actor.color }} aria-hidden="true" />
               <span>
-                <strong>{actor.name}</strong>: {s ? summarySentence(s, dataset.scale) : 'no observations in this view.'}
+                <strong>{actor.name}</strong>:{' '}
+                {s ? summarySentence(s, dataset.scale) : 'no observations in this view.'}
               </span>
             </li>
           );

@@ -15,7 +15,12 @@ interface ObservationsTableProps {
 }
 
 /** The filtered observations as a sortable, searchable table; a row opens its Evidence. */
-export function ObservationsTable({ dataset, observations, selectedId, onOpenEvidence }: ObservationsTableProps) {
+export function ObservationsTable({
+  dataset,
+  observations,
+  selectedId,
+  onOpenEvidence,
+}: ObservationsTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'date', dir: 'ascending' });
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(0);

@@ -54,7 +54,12 @@ function isTimeOrdered(rows: PlacedObservation[]): boolean {
 }
 
 /** A stable sort by one column; ties keep time order so equal keys read chronologically. */
-export function sortRows(rows: PlacedObservation[], key: SortKey, dir: SortDir, lookups: Lookups): PlacedObservation[] {
+export function sortRows(
+  rows: PlacedObservation[],
+  key: SortKey,
+  dir: SortDir,
+  lookups: Lookups,
+): PlacedObservation[] {
   const sign = dir === 'ascending' ? 1 : -1;
   const byTime = (a: PlacedObservation, b: PlacedObservation) => a.t - b.t || (a.obs.id < b.obs.id ? -1 : 1);
   // The view's rows already come in time order (the engine sorts them): no need to sort them again.
