@@ -6,13 +6,18 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseDataset } from '../src/data/fetch-dataset';
-import type { Dataset } from '../src/data/schema';
-import { filterByActor, indexDataset, type SeriesQuery } from '../src/data/series';
-import { DEFAULT_PIVOT_OPTIONS, SENSITIVITIES, detectPivots, type Sensitivity } from '../src/data/pivots';
-import { sayDoGap } from '../src/data/say-do-gap';
-import { alignmentMatrix } from '../src/data/alignment';
-import { diffDatasets } from '../src/data/dataset-diff';
-import { isoDay } from '../src/lib/dates';
+import type { Dataset } from '../src/domain/schema';
+import { filterByActor, indexDataset, type SeriesQuery } from '../src/domain/series';
+import {
+  DEFAULT_PIVOT_OPTIONS,
+  SENSITIVITIES,
+  detectPivots,
+  type Sensitivity,
+} from '../src/domain/analysis/pivots';
+import { sayDoGap } from '../src/domain/analysis/say-do-gap';
+import { alignmentMatrix } from '../src/domain/analysis/alignment';
+import { diffDatasets } from '../src/domain/analysis/dataset-diff';
+import { isoDay } from '../src/domain/dates';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

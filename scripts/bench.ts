@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { ensureChromium } from './find-chromium.mjs';
-import { generateSyntheticDataset } from '../src/lib/synthetic';
+import { generateSyntheticDataset } from './lib/synthetic';
 
 const quick = process.argv.includes('--quick');
 const OUT_DIR = '.tmp/dist-bench';

@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkDataset, formatCoverage, formatProblem } from '../src/data/data-check';
-import { datasetSchema } from '../src/data/schema';
+import { checkDataset, formatCoverage, formatProblem } from './lib/data-check';
+import { datasetSchema } from '../src/domain/schema';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const datasetPath = resolve(process.cwd(), process.argv[2] ?? resolve(repoRoot, 'public/data/stances.json'));

@@ -2,8 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateSyntheticDataset } from '../src/lib/synthetic';
-import { validateDataset } from '../src/data/validate';
+import { generateSyntheticDataset } from './lib/synthetic';
+import { validateDataset } from '../src/domain/validate';
 
 const { values } = parseArgs({
   options: {

@@ -1,7 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { DatasetControls } from '../features/import/dataset-controls';
-import { useActiveDataset } from '../features/import/use-active-dataset';
 import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
+import { useActiveDataset } from '../data/use-active-dataset';
+import { useDataParam } from '../state/use-data-param';
 import { useUrlSync } from '../state/use-url-sync';
 import { useUiStore } from '../state/ui-store';
 import { PageNav } from './page-nav';
@@ -15,7 +16,10 @@ const MethodologyView = lazy(() =>
 
 export function App() {
   useUrlSync();
-  const query = useActiveDataset();
+  const { dataUrl, ignoredDataParam, clearDataParam } = useDataParam();
+  // Filters name actors and themes of the previous dataset; a newly opened one starts from the defaults.
+  const onDatasetReplaced = useCallback(() => useUiStore.getState().resetFilters(), []);
+  const query = useActiveDataset({ dataUrl, ignoredDataParam, clearDataParam, onDatasetReplaced });
   const page = useUiStore((s) => s.page);
   const title = query.data?.title ?? 'Stance Tracker';
   return (

@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
-import type { Dataset } from '../data/schema';
-import { useView } from '../data/use-view';
+import type { Dataset } from '../domain/schema';
+import { useView } from './use-view';
 import { useUiStore } from '../state/ui-store';
 import { useDatasetDefaultRange } from '../state/use-dataset-default-range';
 import { FilterPanel } from '../features/filters/filter-panel';

@@ -1,4 +1,4 @@
-import { DatasetError } from '../data/dataset-api';
+import { DatasetError } from '../domain/dataset-error';
 
 export function LoadingView({ label = 'Loading dataset…' }: { label?: string }) {
   return (

@@ -1,4 +1,4 @@
-import { DAY_MS } from '../lib/dates';
+import { DAY_MS } from '../domain/dates';
 
 // Pixel ⇄ time for the brush under the chart; pure so dragging behaviour is unit-tested.
 // An extent is half-open, [start of its first day, end of its last day): its days are lo … hi − 1 day.

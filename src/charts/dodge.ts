@@ -14,7 +14,7 @@ export function dodge(points: { x: number; y: number }[], diameter: number, maxS
     const near = (rows.get(key) ?? []).filter(([x]) => p.x - x < diameter);
     const free = slots.find((s) => near.every(([x, o]) => Math.hypot(p.x - x, s - o) >= diameter));
     offsets[i] = free ?? 0;
-    near.push([p.x, offsets[i]!]);
+    near.push([p.x, offsets[i]]);
     rows.set(key, near);
   });
   return offsets;

@@ -1,7 +1,7 @@
 import { timeAxisProps } from './time-axis';
 import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
-import { monthTicks } from '../lib/dates';
+import { monthTicks } from '../domain/dates';
 
 /** One grid day: smoothed words and deeds, and the gap split by sign so each side gets its own shade. */
 export interface GapChartPoint {

@@ -12,8 +12,8 @@ import {
   useXAxisScale,
   useYAxisScale,
 } from 'recharts';
-import type { LinePoint } from '../data/series';
-import { monthTicks } from '../lib/dates';
+import type { LinePoint } from '../domain/series';
+import { monthTicks } from '../domain/dates';
 import { dodge } from './dodge';
 import { useUntabbableLayers } from './use-untabbable-layers';
 

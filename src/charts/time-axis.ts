@@ -1,4 +1,4 @@
-import { formatAxisDate } from '../lib/dates';
+import { formatAxisDate } from '../domain/dates';
 
 /** The props every time-based x axis shares (Recharts XAxis), so the charts read dates alike. */
 export function timeAxisProps(domain: [number, number], ticks: number[], fontSize: number) {

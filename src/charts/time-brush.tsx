@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { DAY_MS } from '../lib/dates';
-import { useElementWidth } from '../lib/use-element-width';
+import { DAY_MS } from '../domain/dates';
+import { useElementWidth } from '../ui/use-element-width';
 import { extentDays, normalizeRange, shiftRange, timeToX, xToDay } from './brush-math';
 
 export interface TimeBrushProps {

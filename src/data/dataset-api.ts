@@ -1,10 +1,6 @@
-import { queryOptions } from '@tanstack/react-query';
 import { loadDataset } from './load-dataset';
-import type { Dataset } from './schema';
-import { DatasetError } from './dataset-error';
-
-// Re-exported so UI code has one import site for the query layer's error type.
-export { DatasetError, describeProblems, type DatasetErrorKind } from './dataset-error';
+import type { Dataset } from '../domain/schema';
+import { DatasetError } from '../domain/dataset-error';
 
 /** Relative, so the built app works from any sub-path. */
 export const BUNDLED_DATASET_URL = 'data/stances.json';
@@ -23,14 +19,6 @@ export const datasetKeys = {
   all: ['dataset'] as const,
   byUrl: (url: string) => [...datasetKeys.all, 'url', url] as const,
 };
-
-export function datasetQueryOptions(url: string = BUNDLED_DATASET_URL) {
-  return queryOptions({
-    queryKey: datasetKeys.byUrl(url),
-    queryFn: ({ signal }) => fetchDataset(url, signal),
-    staleTime: Infinity,
-  });
-}
 
 /** How long a dataset URL the user opened (`?data=`) may take before it counts as failed and Retry is offered. */
 export const URL_FETCH_TIMEOUT_MS = 20_000;

@@ -1,5 +1,5 @@
-import type { Dataset } from './schema';
-import type { DatasetErrorData } from './fetch-dataset';
+import type { Dataset } from '../domain/schema';
+import type { DatasetErrorData } from '../domain/dataset-error';
 
 export interface DatasetWorkerRequest {
   id: number;

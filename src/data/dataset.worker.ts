@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { DatasetError, errorToData, fetchAndParse } from './fetch-dataset';
+import { DatasetError, errorToData } from '../domain/dataset-error';
+import { fetchAndParse } from './fetch-dataset';
 import type { DatasetWorkerRequest, DatasetWorkerResponse } from './dataset-worker-protocol';
 
 // Fetching, JSON.parse and schema validation of a large dataset take hundreds of milliseconds;

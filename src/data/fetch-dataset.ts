@@ -1,18 +1,9 @@
-import { validateDataset } from './validate';
-import { DatasetError, describeProblems } from './dataset-error';
-import type { Dataset } from './schema';
+import { validateDataset } from '../domain/validate';
+import { DatasetError, describeProblems } from '../domain/dataset-error';
+import type { Dataset } from '../domain/schema';
 
 // Fetch, JSON-parse and validate a dataset. No React or DOM here: this module also runs in the
 // dataset worker (src/data/dataset.worker.ts).
-
-export {
-  DatasetError,
-  describeProblems,
-  errorFromData,
-  errorToData,
-  type DatasetErrorData,
-  type DatasetErrorKind,
-} from './dataset-error';
 
 /** Parses already-decoded JSON into a Dataset or throws a DatasetError naming the first problems. */
 export function parseDataset(raw: unknown, label: string): Dataset {

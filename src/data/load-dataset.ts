@@ -1,6 +1,6 @@
-import { errorFromData } from './dataset-error';
+import { errorFromData } from '../domain/dataset-error';
 import type { DatasetWorkerRequest, DatasetWorkerResponse } from './dataset-worker-protocol';
-import type { Dataset } from './schema';
+import type { Dataset } from '../domain/schema';
 
 let worker: Worker | null = null;
 let nextId = 1;

@@ -1,4 +1,4 @@
-import { DEFAULT_PIVOT_OPTIONS, type Sensitivity } from '../data/pivots';
+import { DEFAULT_PIVOT_OPTIONS, type Sensitivity } from '../domain/analysis/pivots';
 
 /** The Analysis section's UI state: whether it is open and the pivot detector's user-set parameters. */
 export interface AnalysisSettings {

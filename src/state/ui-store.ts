@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { DEFAULT_FILTERS, sameFilters, type ViewFilters } from './view-state';
+import { DEFAULT_FILTERS, sameFilters, type ViewFilters } from '../domain/view-filters';
 import { DEFAULT_ANALYSIS, type AnalysisSettings } from './analysis-settings';
 import type { Page } from './url-codec';
 

@@ -6,7 +6,7 @@ import {
   type KindFilter,
   type Smoothing,
   type ViewFilters,
-} from './view-state';
+} from '../domain/view-filters';
 
 // The one module that reads and writes query parameters. Garbage in → defaults, never a throw.
 //   ?actors=trump,russia&themes=sanctions&kind=action&from=2025-02-01&to=2025-08-31&smooth=30
@@ -118,6 +118,24 @@ export function readDataParam(search: string): string | null {
   }
   // A relative path on the same server (e.g. data/other.json); reject anything that is not a plain path.
   return /^[\w./~-]+$/.test(raw) && !raw.startsWith('//') ? raw : null;
+}
+
+/** Drops `data` from a search string, keeping every other parameter. */
+export function withoutDataParam(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('data');
+  const rest = params.toString().replace(/%2C/g, ',');
+  return rest ? `?${rest}` : '';
+}
+
+/** True when the address has a `data` parameter that readDataParam refused (garbage, too long, javascript:). */
+export function hasIgnoredDataParam(search: string): boolean {
+  try {
+    const raw = new URLSearchParams(search).get('data');
+    return raw !== null && raw.trim() !== '' && readDataParam(search) === null;
+  } catch {
+    return false;
+  }
 }
 
 /** The app's pages; the explorer is the default and needs no parameter. */

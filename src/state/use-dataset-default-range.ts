@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Dataset } from '../data/schema';
+import type { Dataset } from '../domain/schema';
 import { useUiStore } from './ui-store';
 
 /** Hands the open dataset's default range to the store (it applies while no range is chosen). */

@@ -3,8 +3,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { parseCsv } from '../../src/lib/csv';
-import { formatPartialDate } from '../../src/lib/dates';
-import { formatScore } from '../../src/lib/format-score';
+import { formatPartialDate } from '../../src/domain/dates';
+import { formatScore } from '../../src/domain/format-score';
 
 // Expectations come from the bundled file and the UI, never from today's contents of the dataset.
 interface BundledObservation {

@@ -192,7 +192,7 @@ test('a broken file: specific problems, the valid part opened, the skipped rows 
   await dialog.getByRole('button', { name: 'Download skipped rows (CSV)' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('broken-skipped-rows.csv');
-  const text = readFileSync((await file.path())!, 'utf8');
+  const text = readFileSync(await file.path(), 'utf8');
   expect(text.split('\r\n')[0]).toBe(
     'problem,id,date,datePrecision,actor,speaker,theme,kind,score,confidence,summary,quote,sourceId,eventId,rationale',
   );
@@ -268,8 +268,8 @@ test('the real GDELT sample, mapped in the UI, plots per-country series with the
       /^(\+3|−3)/.test(t.textContent ?? ''),
     );
     const y = (t: Element) => Number(t.getAttribute('y'));
-    const top = ticks.find((t) => t.textContent!.startsWith('+3'))!;
-    const bottom = ticks.find((t) => t.textContent!.startsWith('−3'))!;
+    const top = ticks.find((t) => t.textContent.startsWith('+3'))!;
+    const bottom = ticks.find((t) => t.textContent.startsWith('−3'))!;
     const cys = Array.from(fig.querySelectorAll('circle.series-dot-usa')).map((c) =>
       Number(c.getAttribute('cy')),
     );

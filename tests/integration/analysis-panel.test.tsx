@@ -6,7 +6,7 @@ import { DATASET_PATH } from '../../mocks/handlers';
 import { server } from '../../mocks/server';
 import { makeAnalysisDataset } from '../../mocks/fixtures/analysis-dataset';
 import { useUiStore } from '../../src/state/ui-store';
-import { DEFAULT_FILTERS } from '../../src/state/view-state';
+import { DEFAULT_FILTERS } from '../../src/domain/view-filters';
 import { DEFAULT_ANALYSIS } from '../../src/state/analysis-settings';
 import { renderWithProviders } from '../test-utils';
 
@@ -129,7 +129,7 @@ describe('Analysis section', () => {
     ).toEqual(names);
     const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!;
     const hawkEcho = within(row('Hawk')).getAllByRole('cell')[1]!;
-    expect(Number(hawkEcho.textContent!.replace('+', '').split(':')[0])).toBeGreaterThan(0.7);
+    expect(Number(hawkEcho.textContent.replace('+', '').split(':')[0])).toBeGreaterThan(0.7);
     expect(hawkEcho).toHaveTextContent('moved together');
     expect(within(row('Steady')).getAllByRole('cell')[0]).toHaveTextContent('no variation');
   });

@@ -5,9 +5,9 @@ import { App } from '../../src/app/app';
 import { DATASET_PATH } from '../../mocks/handlers';
 import { server } from '../../mocks/server';
 import { makeAnalysisDataset } from '../../mocks/fixtures/analysis-dataset';
-import type { Dataset } from '../../src/data/schema';
+import type { Dataset } from '../../src/domain/schema';
 import { useUiStore } from '../../src/state/ui-store';
-import { DEFAULT_FILTERS } from '../../src/state/view-state';
+import { DEFAULT_FILTERS } from '../../src/domain/view-filters';
 import { DEFAULT_ANALYSIS } from '../../src/state/analysis-settings';
 import { renderWithProviders } from '../test-utils';
 

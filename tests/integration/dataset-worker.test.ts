@@ -1,6 +1,7 @@
 import '@vitest/web-worker';
 import { describe, expect, it } from 'vitest';
-import { fetchAndParse, DatasetError } from '../../src/data/fetch-dataset';
+import { fetchAndParse } from '../../src/data/fetch-dataset';
+import { DatasetError } from '../../src/domain/dataset-error';
 import { datasetWorkerStatus, loadDataset } from '../../src/data/load-dataset';
 import { datasetErrors } from '../../mocks/handlers';
 import { server } from '../../mocks/server';

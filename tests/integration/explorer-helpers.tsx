@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { App } from '../../src/app/app';
 import { useUiStore } from '../../src/state/ui-store';
-import { DEFAULT_FILTERS } from '../../src/state/view-state';
+import { DEFAULT_FILTERS } from '../../src/domain/view-filters';
 import { renderWithProviders } from '../test-utils';
 
 /** Renders the app at a given query string with a fresh store and waits for the explorer. */

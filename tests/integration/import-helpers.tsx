@@ -1,10 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { vi } from 'vitest';
 import { App } from '../../src/app/app';
-import { createMemoryStore } from '../../src/features/import/dataset-store';
+import { createMemoryStore } from '../../src/data/dataset-store';
+import { DatasetSourceConfigContext, type DatasetSourceConfig } from '../../src/data/dataset-source-config';
 import { ImportConfigContext, type ImportConfig } from '../../src/features/import/import-config';
 import { useUiStore } from '../../src/state/ui-store';
-import { DEFAULT_FILTERS } from '../../src/state/view-state';
+import { DEFAULT_FILTERS } from '../../src/domain/view-filters';
 import { renderWithProviders } from '../test-utils';
 
 export const BUNDLED_TITLE = 'Fixture: Stance toward Russia';
@@ -17,17 +18,21 @@ export function renderApp(
   opts: {
     search?: string;
     store?: ReturnType<typeof createMemoryStore>;
-    config?: Partial<ImportConfig>;
+    config?: Partial<ImportConfig & DatasetSourceConfig>;
   } = {},
 ) {
   window.history.replaceState(null, '', `/${opts.search ?? ''}`);
   useUiStore.setState({ filters: DEFAULT_FILTERS, selectedObservationId: null });
   const store = opts.store ?? createMemoryStore();
-  const config: Partial<ImportConfig> = { store, timeoutMs: 300, progressDelayMs: 1000, ...opts.config };
+  const { createSession, progressDelayMs = 1000, timeoutMs = 300 } = opts.config ?? {};
   const utils = renderWithProviders(
-    <ImportConfigContext.Provider value={config}>
-      <App />
-    </ImportConfigContext.Provider>,
+    <DatasetSourceConfigContext.Provider value={{ store, timeoutMs }}>
+      <ImportConfigContext.Provider
+        value={createSession ? { createSession, progressDelayMs } : { progressDelayMs }}
+      >
+        <App />
+      </ImportConfigContext.Provider>
+    </DatasetSourceConfigContext.Provider>,
   );
   return { ...utils, store };
 }
@@ -41,7 +46,7 @@ export function datasetBadge() {
 }
 
 export function fileInput() {
-  return screen.getByLabelText('Open dataset file (JSON or CSV)') as HTMLInputElement;
+  return screen.getByLabelText<HTMLInputElement>('Open dataset file (JSON or CSV)');
 }
 
 export function jsonFile(data: unknown, name = 'mine.json'): File {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../src/app/app';
 import { createQueryClient } from '../../src/app/query-client';
 import { AppProviders } from '../../src/app/providers';
-import { ImportConfigContext } from '../../src/features/import/import-config';
-import { createMemoryStore } from '../../src/features/import/dataset-store';
+import { DatasetSourceConfigContext } from '../../src/data/dataset-source-config';
+import { createMemoryStore } from '../../src/data/dataset-store';
 import { makeLargerFixture } from '../../mocks/fixtures/import-datasets';
 import { server } from '../../mocks/server';
 import { BUNDLED_TITLE, bundledOpen, datasetBadge, renderApp } from './import-helpers';
@@ -100,9 +100,9 @@ describe('?data=<url>', () => {
     // The app's own client: retries on, exponential delay.
     render(
       <AppProviders client={createQueryClient()}>
-        <ImportConfigContext.Provider value={{ store: createMemoryStore(), timeoutMs: 2000 }}>
+        <DatasetSourceConfigContext.Provider value={{ store: createMemoryStore(), timeoutMs: 2000 }}>
           <App />
-        </ImportConfigContext.Provider>
+        </DatasetSourceConfigContext.Provider>
       </AppProviders>,
     );
     expect(
@@ -118,9 +118,9 @@ describe('?data=<url>', () => {
     window.history.replaceState(null, '', `/?data=${encodeURIComponent(REMOTE)}`);
     render(
       <AppProviders client={createQueryClient()}>
-        <ImportConfigContext.Provider value={{ store: createMemoryStore(), timeoutMs: 2000 }}>
+        <DatasetSourceConfigContext.Provider value={{ store: createMemoryStore(), timeoutMs: 2000 }}>
           <App />
-        </ImportConfigContext.Provider>
+        </DatasetSourceConfigContext.Provider>
       </AppProviders>,
     );
     expect(await screen.findByRole('alert', {}, { timeout: 400 })).toHaveTextContent('404 Not Found');

@@ -78,7 +78,9 @@ describe('saved views', () => {
     expect(
       within(savedViewsList()).getByRole('button', { name: 'Open view Words only' }),
     ).toBeInTheDocument();
-    expect(JSON.parse(localStorage.getItem(SAVED_VIEWS_KEY)!).views[0].name).toBe('Words only');
+    expect(
+      (JSON.parse(localStorage.getItem(SAVED_VIEWS_KEY)!) as { views: { name: string }[] }).views[0]!.name,
+    ).toBe('Words only');
 
     await user.click(within(savedViewsList()).getByRole('button', { name: 'Delete Words only' }));
     expect(screen.getByText('Saved views (0)')).toBeInTheDocument();

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { makeAnalysisDataset, makeObservations, type ObsSpec } from '../../mocks/fixtures/analysis-dataset';
-import { indexDataset } from '../../src/data/series';
+import { indexDataset } from '../../src/domain/series';
 import {
   alignmentMatrix,
   binCenters,
   correlate,
   describeCorrelation,
   sampleSeries,
-} from '../../src/data/alignment';
-import { DAY_MS } from '../../src/lib/dates';
+} from '../../src/domain/analysis/alignment';
+import { DAY_MS } from '../../src/domain/dates';
 
 const monthly = (scores: number[]): ObsSpec[] =>
   scores.map((s, i) => [`2025-${String(i + 1).padStart(2, '0')}-10`, s]);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeAnalysisDataset } from '../../mocks/fixtures/analysis-dataset';
-import { toTime } from '../../src/lib/dates';
+import { toTime } from '../../src/domain/dates';
 
 // The headless CLI, run as a user runs it (`npm run analyze -- …` is `tsx scripts/analyze.ts …`).
 function analyze(...args: string[]) {

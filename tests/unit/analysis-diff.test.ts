@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeAnalysisDataset } from '../../mocks/fixtures/analysis-dataset';
-import { diffDatasets, isDatasetSnapshot, snapshotDataset } from '../../src/data/dataset-diff';
+import { diffDatasets, isDatasetSnapshot, snapshotDataset } from '../../src/domain/analysis/dataset-diff';
 
 describe('dataset diff (what changed since a saved view)', () => {
   const older = { ...makeAnalysisDataset(), version: '1.0.0' };

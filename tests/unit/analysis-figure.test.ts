@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { makeAnalysisDataset } from '../../mocks/fixtures/analysis-dataset';
 import { buildFigureSvg } from '../../src/features/export/figure-svg';
 import { buildGapFigureSvg, gapRuns } from '../../src/features/analysis/gap-figure';
-import { figurePivots } from '../../src/features/analysis/pivot-figure';
-import { sayDoGap } from '../../src/data/say-do-gap';
-import { indexDataset } from '../../src/data/series';
-import { DEFAULT_FILTERS } from '../../src/state/view-state';
+import { figurePivots } from '../../src/charts/pivot-figure';
+import { sayDoGap } from '../../src/domain/analysis/say-do-gap';
+import { indexDataset } from '../../src/domain/series';
+import { DEFAULT_FILTERS } from '../../src/domain/view-filters';
 
 const parse = (svg: string) => new DOMParser().parseFromString(svg, 'image/svg+xml');
 const footnote = (doc: Document) =>

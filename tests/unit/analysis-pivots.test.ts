@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeAnalysisDataset, makeObservations, type ObsSpec } from '../../mocks/fixtures/analysis-dataset';
 import { parseDataset } from '../../src/data/fetch-dataset';
-import type { Dataset } from '../../src/data/schema';
-import { indexDataset, type PlacedObservation } from '../../src/data/series';
+import type { Dataset } from '../../src/domain/schema';
+import { indexDataset, type PlacedObservation } from '../../src/domain/series';
 import {
   SENSITIVITIES,
   changePoints,
@@ -12,9 +12,9 @@ import {
   estimateNoiseSd,
   rankPivots,
   type Pivot,
-} from '../../src/data/pivots';
-import { generateSyntheticDataset, makeRng } from '../../src/lib/synthetic';
-import { toTime } from '../../src/lib/dates';
+} from '../../src/domain/analysis/pivots';
+import { generateSyntheticDataset, makeRng } from '../../scripts/lib/synthetic';
+import { toTime } from '../../src/domain/dates';
 
 const DAY = 86_400_000;
 

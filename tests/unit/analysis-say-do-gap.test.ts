@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeAnalysisDataset, makeObservations, type ObsSpec } from '../../mocks/fixtures/analysis-dataset';
-import { indexDataset, type PlacedObservation } from '../../src/data/series';
-import { formatMonthSpan, largestStretch, sayDoGap } from '../../src/data/say-do-gap';
+import { indexDataset, type PlacedObservation } from '../../src/domain/series';
+import { formatMonthSpan, largestStretch, sayDoGap } from '../../src/domain/analysis/say-do-gap';
 
 function placed(specs: ObsSpec[]): PlacedObservation[] {
   const dataset = { ...makeAnalysisDataset(), observations: makeObservations('a', specs) };

@@ -5,8 +5,8 @@ import {
   SNAPSHOTS_KEY,
   findSnapshot,
   rememberSnapshot,
-} from '../../src/features/analysis/dataset-snapshots';
-import { diffDatasets } from '../../src/data/dataset-diff';
+} from '../../src/features/saved-views/dataset-snapshots';
+import { diffDatasets } from '../../src/domain/analysis/dataset-diff';
 
 describe('dataset snapshots kept for saved views', () => {
   beforeEach(() => localStorage.clear());

@@ -13,7 +13,7 @@ import {
 } from '../../src/features/import/csv-mapping';
 import { problemText } from '../../src/features/import/import-types';
 import { slugify } from '../../src/lib/slug';
-import { validateDataset } from '../../src/data/validate';
+import { validateDataset } from '../../src/domain/validate';
 import gdeltCsv from '../fixtures/gdelt-events-2020-11-13_15-sample.csv?raw';
 
 const HEADER = ['date', 'actor', 'score', 'theme', 'kind', 'quote'];

@@ -11,8 +11,8 @@ import {
   formatCoverageTable,
   formatProblem,
   MAX_QUOTE_LENGTH,
-} from '../../src/data/data-check';
-import { ACTOR_IDS, datasetSchema, type Dataset, type Observation } from '../../src/data/schema';
+} from '../../scripts/lib/data-check';
+import { ACTOR_IDS, datasetSchema, type Dataset, type Observation } from '../../src/domain/schema';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url).href), '../..');
 const bundledPath = join(repoRoot, 'public/data/stances.json');

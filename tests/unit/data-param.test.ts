@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readDataParam } from '../../src/state/url-codec';
-import {
-  hasIgnoredDataParam,
-  retryTransient,
-  withoutDataParam,
-} from '../../src/features/import/use-active-dataset';
-import { DatasetError } from '../../src/data/dataset-api';
+import { hasIgnoredDataParam, readDataParam, withoutDataParam } from '../../src/state/url-codec';
+import { retryTransient } from '../../src/data/use-active-dataset';
+import { DatasetError } from '../../src/domain/dataset-error';
 
 const hostile = fc.constantFrom(
   'javascript:alert(1)',

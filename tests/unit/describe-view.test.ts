@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeView, formatDayRange, formatMonthRange } from '../../src/data/describe-view';
-import { DEFAULT_FILTERS } from '../../src/state/view-state';
+import { describeView, formatDayRange, formatMonthRange } from '../../src/domain/describe-view';
+import { DEFAULT_FILTERS } from '../../src/domain/view-filters';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 
 const utc = (d: string) => Date.parse(`${d}T00:00:00Z`);

@@ -8,18 +8,13 @@ import {
   xToDay,
 } from '../../src/charts/brush-math';
 import { addDays, timePresets } from '../../src/features/filters/time-presets';
-import {
-  chartDomain,
-  toChartEvents,
-  toChartPoints,
-  visibleSeries,
-} from '../../src/features/chart/chart-model';
+import { chartDomain, toChartEvents, toChartPoints, visibleSeries } from '../../src/charts/chart-model';
 import { labelledEvents } from '../../src/charts/stance-line-chart';
 import { dodge } from '../../src/charts/dodge';
 import { hasMeaningfulGroups } from '../../src/features/filters/filter-panel';
 import { describeMean, summarySentence } from '../../src/features/summary/summary-text';
-import { formatScore } from '../../src/lib/format-score';
-import { buildViewSeries, indexDataset, type ActorSummary } from '../../src/data/series';
+import { formatScore } from '../../src/domain/format-score';
+import { buildViewSeries, indexDataset, type ActorSummary } from '../../src/domain/series';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 
 const DAY = 86_400_000;

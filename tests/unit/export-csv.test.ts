@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
-import type { Dataset } from '../../src/data/schema';
+import type { Dataset } from '../../src/domain/schema';
 import { parseCsv, toCsv } from '../../src/lib/csv';
-import { DEFAULT_FILTERS, type ViewFilters } from '../../src/state/view-state';
+import { DEFAULT_FILTERS, type ViewFilters } from '../../src/domain/view-filters';
 import {
   OBSERVATION_COLUMNS,
   observationsCsv,

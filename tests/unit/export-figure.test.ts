@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
-import type { Dataset } from '../../src/data/schema';
-import { DEFAULT_FILTERS, type ViewFilters } from '../../src/state/view-state';
+import type { Dataset } from '../../src/domain/schema';
+import { DEFAULT_FILTERS, type ViewFilters } from '../../src/domain/view-filters';
 import {
   buildFigureSvg,
   eventBadges,
@@ -10,7 +10,7 @@ import {
   type FigureInput,
 } from '../../src/features/export/figure-svg';
 import { buildAltText, buildExportView } from '../../src/features/export/export-view';
-import { escapeXml, wrapText, measureText } from '../../src/features/export/svg-text';
+import { escapeXml, wrapText, measureText } from '../../src/charts/svg-text';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importJson } from '../../src/features/import/import-json';
 import { problemText } from '../../src/features/import/import-types';
 import { makeLargerFixture } from '../../mocks/fixtures/import-datasets';
-import type { Dataset } from '../../src/data/schema';
+import type { Dataset } from '../../src/domain/schema';
 
 const fixture = makeLargerFixture(10);
 const withObservations = (edit: (o: Dataset['observations'][number], i: number) => unknown): string =>

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Markdown, parseMarkdown } from '../../src/lib/markdown';
+import { Markdown, parseMarkdown } from '../../src/ui/markdown';
 
 describe('markdown renderer', () => {
   it('parses headings, lists, tables, quotes and paragraphs', () => {

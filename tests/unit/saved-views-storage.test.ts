@@ -92,7 +92,7 @@ describe('saved views storage', () => {
     expect(result.notices[0]).toMatch(/^2 saved views could not be read and were set aside under "/);
     const aside = asideKeys(storage)[0]!;
     expect(JSON.parse(storage.getItem(aside)!)).toEqual([{ id: 3 }, view({ id: 'view-2', name: '' })]);
-    expect(JSON.parse(storage.getItem(SAVED_VIEWS_KEY)!).views).toEqual([view()]);
+    expect((JSON.parse(storage.getItem(SAVED_VIEWS_KEY)!) as { views: unknown }).views).toEqual([view()]);
   });
 
   it('migrates the old unversioned list, keeping a copy of the original', () => {
@@ -105,7 +105,7 @@ describe('saved views storage', () => {
     );
     expect(storage.getItem(LEGACY_KEYS[0])).toBeNull();
     expect(storage.getItem(asideKeys(storage)[0]!)).toBe(legacy);
-    expect(JSON.parse(storage.getItem(SAVED_VIEWS_KEY)!).version).toBe(1);
+    expect((JSON.parse(storage.getItem(SAVED_VIEWS_KEY)!) as { version: unknown }).version).toBe(1);
   });
 
   it('refuses to save over unreadable data it could not set aside', () => {

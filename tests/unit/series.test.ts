@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Dataset, Observation } from '../../src/data/schema';
+import type { Dataset, Observation } from '../../src/domain/schema';
 import {
   buildViewSeries,
   bucketByDay,
@@ -11,7 +11,7 @@ import {
   summarize,
   type LinePoint,
   type SeriesQuery,
-} from '../../src/data/series';
+} from '../../src/domain/series';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 
 const ALL: SeriesQuery = {
@@ -191,8 +191,8 @@ describe('view series and summary', () => {
 
 describe('toSeriesQuery', () => {
   it('passes the confidence weighting to the engine, which changes the line', async () => {
-    const { toSeriesQuery } = await import('../../src/data/series-query');
-    const { DEFAULT_FILTERS } = await import('../../src/state/view-state');
+    const { toSeriesQuery } = await import('../../src/domain/series-query');
+    const { DEFAULT_FILTERS } = await import('../../src/domain/view-filters');
     const data = dataset([
       obs('1', '2025-01-01', 3, { confidence: 'high' }),
       obs('2', '2025-01-01', 0, { confidence: 'low' }),
@@ -209,7 +209,7 @@ describe('toSeriesQuery', () => {
 
 describe('splitAtGaps', () => {
   it('breaks the line where consecutive points are further apart than max(smoothing, 30) days', async () => {
-    const { splitAtGaps } = await import('../../src/data/series');
+    const { splitAtGaps } = await import('../../src/domain/series');
     const at = (d: number) => ({ t: d * DAY, score: 0 });
     const line = [at(0), at(10), at(41), at(42), at(200)];
     expect(splitAtGaps(line, 0).map((r) => r.length)).toEqual([2, 2, 1]);
@@ -222,8 +222,8 @@ describe('splitAtGaps', () => {
 
 describe('filteredTimeExtent', () => {
   it('equals the first and last time of the filtered observations, for many filters', async () => {
-    const { filteredTimeExtent } = await import('../../src/data/series');
-    const { generateSyntheticDataset } = await import('../../src/lib/synthetic');
+    const { filteredTimeExtent } = await import('../../src/domain/series');
+    const { generateSyntheticDataset } = await import('../../scripts/lib/synthetic');
     const { dataset: data } = generateSyntheticDataset({ observations: 2000, actors: 6, themes: 4, seed: 9 });
     const index = indexDataset(data);
     const queries: Partial<SeriesQuery>[] = [

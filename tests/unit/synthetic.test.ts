@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticDataset } from '../../src/lib/synthetic';
-import { validateDataset } from '../../src/data/validate';
+import { generateSyntheticDataset } from '../../scripts/lib/synthetic';
+import { validateDataset } from '../../src/domain/validate';
 
 describe('synthetic dataset generator', () => {
   const opts = { observations: 3000, actors: 12, themes: 5, seed: 42 };

@@ -7,7 +7,7 @@ import {
   KIND_FILTERS,
   toggleInSelection,
   type ViewFilters,
-} from '../../src/state/view-state';
+} from '../../src/domain/view-filters';
 
 describe('url codec', () => {
   it('reads the documented example', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isRealPartialDate } from '../../src/data/schema';
-import { validateDataset } from '../../src/data/validate';
+import { isRealPartialDate } from '../../src/domain/schema';
+import { validateDataset } from '../../src/domain/validate';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 
 describe('isRealPartialDate', () => {
@@ -32,7 +32,7 @@ describe('validateDataset', () => {
     expect(result.ok).toBe(false);
     expect(result.problems).toContainEqual({
       path: 'observation fx-3: date',
-      message: expect.stringContaining('not a real calendar date'),
+      message: expect.stringContaining('not a real calendar date') as string,
     });
   });
 

@@ -1,11 +1,11 @@
 import { useId, useMemo } from 'react';
-import type { ViewSeries } from '../../data/series';
+import type { ViewSeries } from '../../domain/series';
 import {
   DEFAULT_ALIGNMENT_OPTIONS,
   alignmentMatrix,
   describeCorrelation,
   type AlignmentCell,
-} from '../../data/alignment';
+} from '../../domain/analysis/alignment';
 
 /** Cell words and shading: blue for moving together, orange for moving apart, stronger as |r| grows. */
 export function cellText(cell: AlignmentCell): {

@@ -1,5 +1,5 @@
-import type { Dataset } from '../../data/schema';
-import type { ViewSeries } from '../../data/series';
+import type { Dataset } from '../../domain/schema';
+import type { ViewSeries } from '../../domain/series';
 import { useViewPivots } from './use-view-pivots';
 import { PivotsList } from './pivots-list';
 import { SayDoGapView } from './say-do-gap-view';

@@ -1,6 +1,6 @@
 import { Suspense, lazy } from 'react';
-import type { Dataset } from '../../data/schema';
-import type { ViewSeries } from '../../data/series';
+import type { Dataset } from '../../domain/schema';
+import type { ViewSeries } from '../../domain/series';
 import { useUiStore } from '../../state/ui-store';
 
 // The panel's code (lists, matrix, gap chart, styles) is fetched only when the section is first opened.

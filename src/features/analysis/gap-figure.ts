@@ -1,7 +1,7 @@
-import type { Actor, Dataset } from '../../data/schema';
-import { DEFAULT_GAP_OPTIONS, type GapPoint, type SayDoGap } from '../../data/say-do-gap';
-import { formatAxisDate, monthTicks } from '../../lib/dates';
-import { escapeXml, wrapText } from '../export/svg-text';
+import type { Actor, Dataset } from '../../domain/schema';
+import { DEFAULT_GAP_OPTIONS, type GapPoint, type SayDoGap } from '../../domain/analysis/say-do-gap';
+import { formatAxisDate, monthTicks } from '../../domain/dates';
+import { escapeXml, wrapText } from '../../charts/svg-text';
 import { GAP_SHADE } from '../../charts/say-do-gap-chart';
 
 // The say–do gap as a self-contained SVG for briefings: words and deeds with the gap shaded, the

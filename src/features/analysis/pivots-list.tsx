@@ -1,11 +1,11 @@
 import { useId, useMemo } from 'react';
-import type { Dataset, Observation } from '../../data/schema';
-import { SENSITIVITIES, type Pivot, type Sensitivity } from '../../data/pivots';
+import type { Dataset, Observation } from '../../domain/schema';
+import { SENSITIVITIES, type Pivot, type Sensitivity } from '../../domain/analysis/pivots';
 import { MAX_MIN_SEGMENT, clampMinSegment } from '../../state/analysis-settings';
 import { useUiStore } from '../../state/ui-store';
-import { formatPartialDate } from '../../lib/dates';
-import { formatScore } from '../../lib/format-score';
-import { beforeAfterLabel, pivotDateLabel, pivotId } from './pivot-model';
+import { formatPartialDate } from '../../domain/dates';
+import { formatScore } from '../../domain/format-score';
+import { beforeAfterLabel, pivotDateLabel, pivotId } from '../../charts/pivot-model';
 
 const SENSITIVITY_WORDS: Record<Sensitivity, string> = {
   1: 'only the clearest shifts',

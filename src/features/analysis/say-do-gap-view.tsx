@@ -1,10 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import type { Dataset } from '../../data/schema';
-import type { ViewSeries } from '../../data/series';
-import { sayDoGap, type SayDoGap } from '../../data/say-do-gap';
+import type { Dataset } from '../../domain/schema';
+import type { ViewSeries } from '../../domain/series';
+import { sayDoGap, type SayDoGap } from '../../domain/analysis/say-do-gap';
 import { GAP_SHADE, SayDoGapChart, type GapChartPoint } from '../../charts/say-do-gap-chart';
-import { useElementWidth } from '../../lib/use-element-width';
-import { isoDay, padToMonths } from '../../lib/dates';
+import { useElementWidth } from '../../ui/use-element-width';
+import { isoDay, padToMonths } from '../../domain/dates';
 import { downloadText } from '../../lib/download';
 import { buildExportFileName } from '../../lib/file-name';
 import { buildGapFigureSvg } from './gap-figure';

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Dataset } from '../../data/schema';
-import { detectViewPivots, type Pivot, type Sensitivity } from '../../data/pivots';
-import { indexDataset, type DatasetIndex, type SeriesQuery } from '../../data/series';
-import { toSeriesQuery } from '../../data/series-query';
+import type { Dataset } from '../../domain/schema';
+import { detectViewPivots, type Pivot, type Sensitivity } from '../../domain/analysis/pivots';
+import { indexDataset, type DatasetIndex, type SeriesQuery } from '../../domain/series';
+import { toSeriesQuery } from '../../domain/series-query';
 import { useUiStore } from '../../state/ui-store';
 import type { ChartPivot } from '../../charts/stance-line-chart';
-import { toChartPivots } from './pivot-model';
+import { toChartPivots } from '../../charts/pivot-model';
 
 // The explorer (chart markers) and the Analysis panel (the list) both ask for the same pivots;
 // remembering the last answer keeps one detection per view instead of one per caller.

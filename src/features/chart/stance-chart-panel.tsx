@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { Dataset } from '../../data/schema';
-import type { ViewSeries } from '../../data/series';
+import type { Dataset } from '../../domain/schema';
+import type { ViewSeries } from '../../domain/series';
 import {
   StanceLineChart,
   NARROW_CHART,
@@ -11,7 +11,7 @@ import {
 } from '../../charts/stance-line-chart';
 import { ChartTooltip } from '../../charts/chart-tooltip';
 import { createHoverStore } from '../../charts/hover-store';
-import { useElementWidth } from '../../lib/use-element-width';
+import { useElementWidth } from '../../ui/use-element-width';
 import { useUiStore } from '../../state/ui-store';
 import { ChartLegend } from './chart-legend';
 import {
@@ -21,9 +21,9 @@ import {
   toChartPoints,
   toChartSeries,
   visibleSeries,
-} from './chart-model';
-import { smoothingMethod } from './smoothing-method';
-import { formatPartialDate } from '../../lib/dates';
+} from '../../charts/chart-model';
+import { smoothingMethod } from '../../domain/describe-smoothing';
+import { formatPartialDate } from '../../domain/dates';
 
 export interface StanceChartPanelProps {
   dataset: Dataset;

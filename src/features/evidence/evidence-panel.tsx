@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import type { Dataset, Observation } from '../../data/schema';
-import { formatPartialDate } from '../../lib/dates';
-import { formatScore } from '../../lib/format-score';
+import type { Dataset, Observation } from '../../domain/schema';
+import { formatPartialDate } from '../../domain/dates';
+import { formatScore } from '../../domain/format-score';
 
 export function dateResolution(obs: Observation): string {
   const how =

@@ -1,6 +1,6 @@
-import type { Dataset } from '../../data/schema';
-import type { ViewFilters } from '../../state/view-state';
-import type { FigurePivotSettings } from '../analysis/pivot-figure';
+import type { Dataset } from '../../domain/schema';
+import type { ViewFilters } from '../../domain/view-filters';
+import type { FigurePivotSettings } from '../../charts/pivot-figure';
 import { downloadBlob, downloadText } from '../../lib/download';
 import { buildExportFileName, type ExportExtension } from '../../lib/file-name';
 import { observationsCsv, seriesCsv } from './export-csv';

@@ -1,6 +1,6 @@
-import type { Dataset, Observation } from '../../data/schema';
+import type { Dataset, Observation } from '../../domain/schema';
 import { toCsv } from '../../lib/csv';
-import { isoDay } from '../../lib/dates';
+import { isoDay } from '../../domain/dates';
 import type { ExportView } from './export-view';
 
 // CSV exports of a view. RFC 4180 (quoted fields hold commas, quotation marks and line breaks), CRLF line ends.

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Dataset } from '../../data/schema';
-import { describeView } from '../../data/describe-view';
+import type { Dataset } from '../../domain/schema';
+import { describeView } from '../../domain/describe-view';
 import { useUiStore } from '../../state/ui-store';
 import type { ExportRequest } from './export-actions';
 

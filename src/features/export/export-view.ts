@@ -1,4 +1,4 @@
-import type { Dataset, Source } from '../../data/schema';
+import type { Dataset, Source } from '../../domain/schema';
 import {
   buildViewSeries,
   indexDataset,
@@ -6,13 +6,13 @@ import {
   type ActorSeries,
   type ActorSummary,
   type ViewSeries,
-} from '../../data/series';
-import { toSeriesQuery } from '../../data/series-query';
-import type { ViewFilters } from '../../state/view-state';
+} from '../../domain/series';
+import { toSeriesQuery } from '../../domain/series-query';
+import type { ViewFilters } from '../../domain/view-filters';
 import type { ChartEvent } from '../../charts/stance-line-chart';
-import { chartDomain, toChartEvents, visibleSeries } from '../chart/chart-model';
-import { isoDay } from '../../lib/dates';
-import { formatScore } from '../../lib/format-score';
+import { chartDomain, toChartEvents, visibleSeries } from '../../charts/chart-model';
+import { isoDay } from '../../domain/dates';
+import { formatScore } from '../../domain/format-score';
 import type { ExportFileNameInput } from '../../lib/file-name';
 
 // What every export shows, computed the way the on-screen chart computes it, so the files match the view.

@@ -1,18 +1,18 @@
-import type { Dataset } from '../../data/schema';
-import type { ViewFilters } from '../../state/view-state';
-import { formatAxisDate, formatPartialDate, monthTicks } from '../../lib/dates';
+import type { Dataset } from '../../domain/schema';
+import type { ViewFilters } from '../../domain/view-filters';
+import { formatAxisDate, formatPartialDate, monthTicks } from '../../domain/dates';
 import { formatScoreTick } from '../../charts/stance-line-chart';
-import { countPoints, MAX_DRAWN_POINTS } from '../chart/chart-model';
+import { countPoints, MAX_DRAWN_POINTS } from '../../charts/chart-model';
 import { buildAltText, buildExportView, sourcesUsed, type ExportView } from './export-view';
-import { escapeXml, measureText, wrapText } from './svg-text';
-import type { Pivot } from '../../data/pivots';
-import { splitAtGaps } from '../../data/series';
+import { escapeXml, measureText, wrapText } from '../../charts/svg-text';
+import type { Pivot } from '../../domain/analysis/pivots';
+import { splitAtGaps } from '../../domain/series';
 import {
   figurePivots,
   pivotFootnote,
   pivotMarkersSvg,
   type FigurePivotSettings,
-} from '../analysis/pivot-figure';
+} from '../../charts/pivot-figure';
 
 // The briefing figure as one self-contained SVG string: literal colors, a font stack every system has,
 // no CSS variables, no external references, no foreignObject — so it looks the same in any viewer and as a PNG.

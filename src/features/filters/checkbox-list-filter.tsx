@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { isSelected, toggleInSelection } from '../../state/view-state';
+import { isSelected, toggleInSelection } from '../../domain/view-filters';
 
 export interface CheckboxItem {
   id: string;

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import type { Dataset } from '../../data/schema';
-import { indexDataset } from '../../data/series';
-import { isoDay } from '../../lib/dates';
+import type { Dataset } from '../../domain/schema';
+import { indexDataset } from '../../domain/series';
+import { isoDay } from '../../domain/dates';
 import { useUiStore } from '../../state/ui-store';
-import { SMOOTHINGS, type KindFilter, type Smoothing } from '../../state/view-state';
+import { SMOOTHINGS, type KindFilter, type Smoothing } from '../../domain/view-filters';
 import { CheckboxListFilter } from './checkbox-list-filter';
 import { TimeFilter } from './time-filter';
-import { useMediaQuery } from './use-media-query';
+import { useMediaQuery } from '../../ui/use-media-query';
 
 const KIND_OPTIONS: { value: KindFilter; label: string }[] = [
   { value: 'statement', label: 'Statements' },

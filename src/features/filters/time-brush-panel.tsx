@@ -1,10 +1,10 @@
 import { useCallback, useMemo } from 'react';
-import type { Dataset } from '../../data/schema';
-import { indexDataset } from '../../data/series';
+import type { Dataset } from '../../domain/schema';
+import { indexDataset } from '../../domain/series';
 import { TimeBrush } from '../../charts/time-brush';
 import { densityBins, extentDays } from '../../charts/brush-math';
-import { formatAxisDate, isoDay, monthTicks, padToMonths } from '../../lib/dates';
-import { formatDayRange } from '../../data/describe-view';
+import { formatAxisDate, isoDay, monthTicks, padToMonths } from '../../domain/dates';
+import { formatDayRange } from '../../domain/describe-view';
 import { useUiStore } from '../../state/ui-store';
 
 const BINS = 120;

@@ -1,4 +1,4 @@
-import { DAY_MS, isoDay } from '../../lib/dates';
+import { DAY_MS, isoDay } from '../../domain/dates';
 
 export type TimePresetId = 'all' | '2025' | 'first-100-days' | 'last-90-days';
 

@@ -10,7 +10,7 @@ import {
 } from './csv-mapping';
 import type { CsvPreview } from './import-engine';
 import { problemText } from './import-types';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '../../ui/modal-dialog';
 
 const DELIMITER_NAMES = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' } as const;
 

@@ -9,9 +9,9 @@ import {
   type Observation,
   type Source,
   type Theme,
-} from '../../data/schema';
+} from '../../domain/schema';
 import { hash32, slugify } from '../../lib/slug';
-import { validateDataset, type Problem } from '../../data/validate';
+import { validateDataset, type Problem } from '../../domain/validate';
 import { fatalResult, quoteValue, type ImportResult } from './import-types';
 
 /** Which way the file's score points: "hawkish" keeps the sign, "conciliatory" (e.g. Goldstein) flips it. */

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ImportProgress } from './import-progress';
-import type { ActiveDatasetResult } from './use-active-dataset';
+import type { ActiveDatasetResult } from '../../data/use-active-dataset';
 import { useImportFlow } from './use-import-flow';
 import './import.css';
 

@@ -1,5 +1,5 @@
 import { CsvStreamReader, type CsvDelimiter } from '../../lib/csv';
-import type { Problem } from '../../data/validate';
+import type { Problem } from '../../domain/validate';
 import { guessMapping, mapCsv, type CsvInput, type CsvMapping } from './csv-mapping';
 import { importJson } from './import-json';
 import { fatalResult, type ImportResult } from './import-types';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { datasetSchema, observationSchema, type Dataset, type Observation } from '../../data/schema';
-import { crossCheck, zodProblems, type Problem } from '../../data/validate';
+import { datasetSchema, observationSchema, type Dataset, type Observation } from '../../domain/schema';
+import { crossCheck, zodProblems, type Problem } from '../../domain/validate';
 import { fatalResult, type ImportResult } from './import-types';
 
 // Everything but the observations, which are checked one by one so the valid ones can still be opened.
@@ -32,10 +32,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function cellText(v: unknown): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   try {
     return JSON.stringify(v) ?? '';
   } catch {
-    return String(v);
+    // A cycle or a throwing toJSON: the cell says what kind of value it was.
+    return Object.prototype.toString.call(v);
   }
 }
 

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { toCsv } from '../../lib/csv';
 import { downloadText } from '../../lib/download';
 import { PROBLEMS_SHOWN, problemText, type ImportResult } from './import-types';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '../../ui/modal-dialog';
 
 /** "broken.csv" → "broken-skipped-rows.csv" */
 export function skippedFileName(name: string): string {

@@ -1,5 +1,5 @@
-import type { Dataset } from '../../data/schema';
-import type { Problem } from '../../data/validate';
+import type { Dataset } from '../../domain/schema';
+import type { Problem } from '../../domain/validate';
 
 /** How many problems the panel lists before saying "and N more". */
 export const PROBLEMS_SHOWN = 50;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Dataset } from '../../data/schema';
+import type { Dataset } from '../../domain/schema';
 import type { CsvMapping } from './csv-mapping';
 import type { ImportSession } from './import-client';
 import { useImportConfig } from './import-config';

@@ -1,6 +1,6 @@
-import type { Dataset } from '../../data/schema';
-import { Markdown } from '../../lib/markdown';
-import { formatPartialDate } from '../../lib/dates';
+import type { Dataset } from '../../domain/schema';
+import { Markdown } from '../../ui/markdown';
+import { formatPartialDate } from '../../domain/dates';
 import methodology from '../../../docs/methodology.md?raw';
 import codebook from '../../../docs/codebook.md?raw';
 import analysis from '../../../docs/analysis.md?raw';

@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
-import type { Dataset } from '../../data/schema';
+import type { Dataset } from '../../domain/schema';
 import { parseFilters, serializeFilters } from '../../state/url-codec';
 import { useUiStore } from '../../state/ui-store';
 import { slugify } from '../../lib/slug';
-import { ModalDialog } from '../import/modal-dialog';
+import { ModalDialog } from '../../ui/modal-dialog';
 import { safeLocalStorage, type SavedView } from './saved-views-storage';
-import type { DatasetSnapshot } from '../../data/dataset-diff';
-import { findSnapshot, rememberSnapshot } from '../analysis/dataset-snapshots';
-import { WhatChanged } from '../analysis/what-changed';
+import type { DatasetSnapshot } from '../../domain/analysis/dataset-diff';
+import { findSnapshot, rememberSnapshot } from './dataset-snapshots';
+import { WhatChanged } from './what-changed';
 import { useSavedViews } from './use-saved-views';
 
 /** A stable id for a dataset: its own id, or one made from its title (imported files have one). */

@@ -1,6 +1,6 @@
-import type { Scale } from '../../data/schema';
-import { describeChange, type ActorSummary } from '../../data/series';
-import { formatScore } from '../../lib/format-score';
+import type { Scale } from '../../domain/schema';
+import { describeChange, type ActorSummary } from '../../domain/series';
+import { formatScore } from '../../domain/format-score';
 
 /** "leaning hawkish" etc.: the mean score in words, on the dataset's own labels. */
 export function describeMean(mean: number, scale: Pick<Scale, 'negativeLabel' | 'positiveLabel'>): string {

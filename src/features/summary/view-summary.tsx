@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { Dataset } from '../../data/schema';
-import { indexDataset, selectedActorIds, summarize, type ViewSeries } from '../../data/series';
+import type { Dataset } from '../../domain/schema';
+import { indexDataset, selectedActorIds, summarize, type ViewSeries } from '../../domain/series';
 import { useUiStore } from '../../state/ui-store';
 import { summarySentence } from './summary-text';
 

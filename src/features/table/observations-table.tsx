@@ -1,8 +1,8 @@
 import { useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
-import type { Dataset } from '../../data/schema';
-import type { PlacedObservation } from '../../data/series';
-import { formatPartialDate } from '../../lib/dates';
-import { formatScore } from '../../lib/format-score';
+import type { Dataset } from '../../domain/schema';
+import type { PlacedObservation } from '../../domain/series';
+import { formatPartialDate } from '../../domain/dates';
+import { formatScore } from '../../domain/format-score';
 import { SORT_COLUMNS, makeLookups, searchRows, sortRows, type SortDir, type SortKey } from './table-model';
 
 const PAGE_SIZE = 50;

@@ -1,5 +1,5 @@
-import type { Dataset, Observation } from '../../data/schema';
-import type { PlacedObservation } from '../../data/series';
+import type { Dataset, Observation } from '../../domain/schema';
+import type { PlacedObservation } from '../../domain/series';
 
 // Sorting and searching the Observations table: pure, so every column's order is unit-tested.
 

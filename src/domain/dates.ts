@@ -1,4 +1,4 @@
-import type { DatePrecision } from '../data/schema';
+import type { DatePrecision } from './schema';
 
 const DAY_MS = 86_400_000;
 export { DAY_MS };

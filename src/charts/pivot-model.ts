@@ -1,8 +1,8 @@
-import type { Actor } from '../../data/schema';
-import type { Pivot } from '../../data/pivots';
-import type { ChartPivot } from '../../charts/stance-line-chart';
-import { formatPartialDate } from '../../lib/dates';
-import { formatScore } from '../../lib/format-score';
+import type { Actor } from '../domain/schema';
+import type { Pivot } from '../domain/analysis/pivots';
+import type { ChartPivot } from './stance-line-chart';
+import { formatPartialDate } from '../domain/dates';
+import { formatScore } from '../domain/format-score';
 
 // From detected pivots to what the chart and the Pivots list print: pure, so it is unit-tested.
 

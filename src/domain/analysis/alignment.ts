@@ -1,7 +1,7 @@
-import type { Actor } from './schema';
-import type { PlacedObservation } from './series';
-import { CONFIDENCE_WEIGHT } from './series';
-import { DAY_MS } from '../lib/dates';
+import type { Actor } from '../schema';
+import type { PlacedObservation } from '../series';
+import { CONFIDENCE_WEIGHT } from '../series';
+import { DAY_MS } from '../dates';
 
 // Alignment: who moved together. Each actor's smoothed series is sampled at the middle of common
 // weekly or monthly bins; two actors are compared by Pearson correlation over the bins where both

@@ -1,8 +1,8 @@
 import type { Dataset } from './schema';
 import { filteredTimeExtent, indexDataset, selectedActorIds } from './series';
 import { toSeriesQuery } from './series-query';
-import type { ViewFilters } from '../state/view-state';
-import { DAY_MS } from '../lib/dates';
+import type { ViewFilters } from './view-filters';
+import { DAY_MS } from './dates';
 
 // Words for a view: the title and subtitle of exported figures and anything else that names a view.
 

@@ -1,8 +1,8 @@
-import type { Dataset } from '../../data/schema';
-import { splitAtGaps, type ActorSeries, type PlacedObservation, type ViewSeries } from '../../data/series';
-import type { ChartEvent, ChartPoint, ChartSeries } from '../../charts/stance-line-chart';
-import { DAY_MS, formatPartialDate, padToMonths, toTime } from '../../lib/dates';
-import { formatScore } from '../../lib/format-score';
+import type { Dataset } from '../domain/schema';
+import { splitAtGaps, type ActorSeries, type PlacedObservation, type ViewSeries } from '../domain/series';
+import type { ChartEvent, ChartPoint, ChartSeries } from './stance-line-chart';
+import { DAY_MS, formatPartialDate, padToMonths, toTime } from '../domain/dates';
+import { formatScore } from '../domain/format-score';
 
 // From the view to the chart's props: pure, recomputed only when the view or the hidden set changes.
 

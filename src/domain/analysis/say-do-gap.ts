@@ -1,6 +1,6 @@
-import type { PlacedObservation } from './series';
-import { CONFIDENCE_WEIGHT } from './series';
-import { DAY_MS } from '../lib/dates';
+import type { PlacedObservation } from '../series';
+import { CONFIDENCE_WEIGHT } from '../series';
+import { DAY_MS } from '../dates';
 
 // Say–do gap: an actor's words (statements) and deeds (actions) as two smoothed series on one shared
 // grid of days, and the gap between them (statement − action). Explained for users in docs/analysis.md.

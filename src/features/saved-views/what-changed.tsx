@@ -1,9 +1,9 @@
 import { useId, useMemo } from 'react';
-import type { Dataset } from '../../data/schema';
-import { diffDatasets, type DatasetSnapshot } from '../../data/dataset-diff';
+import type { Dataset } from '../../domain/schema';
+import { diffDatasets, type DatasetSnapshot } from '../../domain/analysis/dataset-diff';
 import { useUiStore } from '../../state/ui-store';
-import { formatPartialDate } from '../../lib/dates';
-import { formatScore } from '../../lib/format-score';
+import { formatPartialDate } from '../../domain/dates';
+import { formatScore } from '../../domain/format-score';
 
 export interface WhatChangedProps {
   dataset: Dataset;

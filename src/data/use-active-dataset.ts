@@ -1,17 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { queryOptions, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import {
-  BUNDLED_DATASET_URL,
-  DatasetError,
-  datasetKeys,
-  fetchDataset,
-  fetchDatasetWithTimeout,
-} from '../../data/dataset-api';
-import type { Dataset } from '../../data/schema';
-import { readDataParam } from '../../state/url-codec';
-import { useUiStore } from '../../state/ui-store';
+import { BUNDLED_DATASET_URL, datasetKeys, fetchDataset, fetchDatasetWithTimeout } from './dataset-api';
+import { DatasetError } from '../domain/dataset-error';
+import type { Dataset } from '../domain/schema';
 import type { DatasetStore } from './dataset-store';
-import { useImportConfig } from './import-config';
+import { useDatasetSourceConfig } from './dataset-source-config';
 
 export type DatasetOriginKind = 'bundled' | 'url' | 'file';
 
@@ -68,30 +61,6 @@ export function retryTransient(failureCount: number, error: Error): boolean {
   return error.kind === 'http' && (error.status ?? 0) >= 500;
 }
 
-/** Drops `data` from a search string, keeping every other parameter. */
-export function withoutDataParam(search: string): string {
-  const params = new URLSearchParams(search);
-  params.delete('data');
-  const rest = params.toString().replace(/%2C/g, ',');
-  return rest ? `?${rest}` : '';
-}
-
-/** True when the address has a `data` parameter that readDataParam refused (garbage, too long, javascript:). */
-export function hasIgnoredDataParam(search: string): boolean {
-  try {
-    const raw = new URLSearchParams(search).get('data');
-    return raw !== null && raw.trim() !== '' && readDataParam(search) === null;
-  } catch {
-    return false;
-  }
-}
-
-function dropDataParamFromAddress(): void {
-  const { pathname, search, hash } = window.location;
-  const next = withoutDataParam(search);
-  if (next !== search) window.history.replaceState(window.history.state, '', `${pathname}${next}${hash}`);
-}
-
 export type ActiveDatasetResult = UseQueryResult<Dataset, Error> & {
   origin: DatasetOrigin;
   /** Set while a `?data=` URL is failing and being retried: which attempt, and why the last failed. */
@@ -103,24 +72,26 @@ export type ActiveDatasetResult = UseQueryResult<Dataset, Error> & {
   backToBundled: () => Promise<void>;
 };
 
+/** What the caller (the app) reads from the address bar and the UI store for the active-dataset source. */
+export interface ActiveDatasetSource {
+  /** The usable `?data=` URL, or null. */
+  dataUrl: string | null;
+  /** The address had a `data` parameter that was not a usable URL. */
+  ignoredDataParam: boolean;
+  /** Drops `?data=` from the address (another dataset is being opened). */
+  clearDataParam: () => void;
+  /** Another dataset was opened: filters name the previous dataset's actors and themes, so reset them. */
+  onDatasetReplaced: () => void;
+}
+
 /**
  * Decides which dataset is open — a `?data=` URL, else the one opened from a file (IndexedDB),
  * else the bundled one — and loads it through the query layer. Call once, at the top (App).
  */
-export function useActiveDataset(): ActiveDatasetResult {
-  const { store, timeoutMs } = useImportConfig();
+export function useActiveDataset(source: ActiveDatasetSource): ActiveDatasetResult {
+  const { store, timeoutMs } = useDatasetSourceConfig();
   const client = useQueryClient();
-  const [dataUrl, setDataUrl] = useState(() => readDataParam(window.location.search));
-  const [ignoredDataParam, setIgnoredDataParam] = useState(() => hasIgnoredDataParam(window.location.search));
-
-  useEffect(() => {
-    const onPopState = () => {
-      setDataUrl(readDataParam(window.location.search));
-      setIgnoredDataParam(hasIgnoredDataParam(window.location.search));
-    };
-    window.addEventListener('popstate', onPopState);
-    return () => window.removeEventListener('popstate', onPopState);
-  }, []);
+  const { dataUrl, ignoredDataParam, clearDataParam, onDatasetReplaced } = source;
 
   // Tests turn retries off on the client; the app's client retries only what may pass on a second try.
   const retry = client.getDefaultOptions().queries?.retry === false ? false : retryTransient;
@@ -137,11 +108,8 @@ export function useActiveDataset(): ActiveDatasetResult {
       const key = activeDatasetKeys.storedOrBundled();
       await client.cancelQueries({ queryKey: key });
       client.setQueryData<ActiveDataset>(key, { dataset, origin: { kind: 'file', label } });
-      dropDataParamFromAddress();
-      setDataUrl(null);
-      setIgnoredDataParam(false);
-      // Filters name actors and themes of the previous dataset; start the new one from the defaults.
-      useUiStore.getState().resetFilters();
+      clearDataParam();
+      onDatasetReplaced();
       try {
         await store.save({ dataset, label, savedAt: new Date().toISOString() });
         return null;
@@ -150,19 +118,17 @@ export function useActiveDataset(): ActiveDatasetResult {
         return `${label} is open, but it could not be kept for your next visit (${reason}); after a reload the bundled dataset opens.`;
       }
     },
-    [client, store],
+    [client, store, clearDataParam, onDatasetReplaced],
   );
 
   const backToBundled = useCallback(async () => {
     await store.clear();
     const key = activeDatasetKeys.storedOrBundled();
-    dropDataParamFromAddress();
-    setDataUrl(null);
-    setIgnoredDataParam(false);
-    useUiStore.getState().resetFilters();
+    clearDataParam();
+    onDatasetReplaced();
     // Drops the file's dataset from the cache and loads again: the store is empty now, so the bundled one comes.
     await client.resetQueries({ queryKey: key });
-  }, [client, store]);
+  }, [client, store, clearDataParam, onDatasetReplaced]);
 
   const retrying =
     query.isPending && query.failureCount > 0 && query.failureReason

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Dataset } from './schema';
-import { buildViewSeries, indexDataset, type ViewSeries } from './series';
-import { toSeriesQuery } from './series-query';
+import type { Dataset } from '../domain/schema';
+import { buildViewSeries, indexDataset, type ViewSeries } from '../domain/series';
+import { toSeriesQuery } from '../domain/series-query';
 import { useUiStore } from '../state/ui-store';
 
 /** The current view of a dataset: filtered observations and per-actor series, recomputed only when filters change. */

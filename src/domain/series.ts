@@ -1,5 +1,5 @@
 import type { Actor, Confidence, Dataset, Kind, Observation } from './schema';
-import { toDay, toTime } from '../lib/dates';
+import { toDay, toTime } from './dates';
 
 // The series engine: pure functions from (dataset, view) to what the chart, table, summary and
 // exports draw. Cost is linear in the observations, paid once per filter change, never per render.
@@ -200,7 +200,7 @@ const DAY_MS = 86_400_000;
  */
 export function rollingMean(buckets: DayBucket[], windowDays: number): LinePoint[] {
   const half = windowDays / 2;
-  const out: LinePoint[] = new Array(buckets.length);
+  const out = new Array<LinePoint>(buckets.length);
   let lo = 0;
   let hi = 0;
   let sum = 0;
@@ -355,7 +355,7 @@ export function mergeByTime(lists: PlacedObservation[][]): PlacedObservation[] {
         next.push(a);
         continue;
       }
-      const out: PlacedObservation[] = new Array(a.length + b.length);
+      const out = new Array<PlacedObservation>(a.length + b.length);
       let x = 0;
       let y = 0;
       let k = 0;
@@ -428,18 +428,4 @@ export function describeChange(
   return change > 0
     ? `moved ${size} points ${positiveLabel.toLowerCase()} (↑) from the first to the last third`
     : `moved ${size} points ${negativeLabel.toLowerCase()} (↓) from the first to the last third`;
-}
-
-export function timeExtent(
-  series: { line: LinePoint[]; points: PlacedObservation[] }[],
-): [number, number] | null {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const s of series) {
-    for (const p of s.points) {
-      if (p.t < lo) lo = p.t;
-      if (p.t > hi) hi = p.t;
-    }
-  }
-  return lo <= hi ? [lo, hi] : null;
 }

@@ -1,8 +1,8 @@
-import type { Dataset } from '../../data/schema';
-import { detectViewPivots, type Pivot, type PivotOptions } from '../../data/pivots';
-import { indexDataset } from '../../data/series';
-import { toSeriesQuery } from '../../data/series-query';
-import type { ViewFilters } from '../../state/view-state';
+import type { Dataset } from '../domain/schema';
+import { detectViewPivots, type Pivot, type PivotOptions } from '../domain/analysis/pivots';
+import { indexDataset } from '../domain/series';
+import { toSeriesQuery } from '../domain/series-query';
+import type { ViewFilters } from '../domain/view-filters';
 
 // Pivot markers for the exported figure (plain SVG strings, literal colours), so a briefing figure
 // carries the analysis the user had on screen, and its footnote says so.

@@ -20,19 +20,6 @@ export const ACTOR_IDS = [
   'china',
 ] as const;
 
-export const THEME_IDS = [
-  'sanctions',
-  'military-aid',
-  'diplomacy',
-  'territory',
-  'nato-alliance',
-  'energy',
-  'arms-control',
-  'cyber-intelligence',
-  'economic',
-  'rhetoric',
-] as const;
-
 export const SCORE_MIN = -3;
 export const SCORE_MAX = 3;
 
@@ -185,7 +172,6 @@ export type Scale = z.infer<typeof scaleSchema>;
 export type Actor = z.infer<typeof actorSchema>;
 export type Theme = z.infer<typeof themeSchema>;
 export type Source = z.infer<typeof sourceSchema>;
-export type StanceEvent = z.infer<typeof eventSchema>;
 export type Observation = z.infer<typeof observationSchema>;
 export type Kind = z.infer<typeof kindSchema>;
 export type Confidence = z.infer<typeof confidenceSchema>;

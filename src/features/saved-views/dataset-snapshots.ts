@@ -1,5 +1,5 @@
-import type { Dataset } from '../../data/schema';
-import { isDatasetSnapshot, snapshotDataset, type DatasetSnapshot } from '../../data/dataset-diff';
+import type { Dataset } from '../../domain/schema';
+import { isDatasetSnapshot, snapshotDataset, type DatasetSnapshot } from '../../domain/analysis/dataset-diff';
 
 // Compact copies (id → actor, score) of dataset versions that saved views were made with, so opening a
 // view on a newer version can say what changed. Kept in localStorage beside the saved views; failures

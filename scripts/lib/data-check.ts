@@ -6,8 +6,8 @@ import {
   sourceSchema,
   themeSchema,
   type Dataset,
-} from './schema';
-import { crossCheck, validateDataset, type Problem } from './validate';
+} from '../../src/domain/schema';
+import { crossCheck, validateDataset, type Problem } from '../../src/domain/validate';
 
 // Headless checks behind `npm run data:check`: the app's own schema and cross-checks, plus the
 // evidence rules of the codebook (integer scores, short verbatim quotes found in the cited source text).

@@ -1,5 +1,5 @@
 import type { SeriesQuery } from './series';
-import type { ViewFilters } from '../state/view-state';
+import type { ViewFilters } from './view-filters';
 
 /** The part of the view's filters the series engine reads (legend-hiding and event markers are not). */
 export function toSeriesQuery(filters: ViewFilters): SeriesQuery {

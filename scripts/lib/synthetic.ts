@@ -1,4 +1,4 @@
-import type { Actor, Dataset, Observation, Theme } from '../data/schema';
+import type { Actor, Dataset, Observation, Theme } from '../../src/domain/schema';
 
 // Seeded synthetic datasets with known structure, for the benchmark and for tests that need ground
 // truth (e.g. change points). Same options and seed → byte-identical dataset.

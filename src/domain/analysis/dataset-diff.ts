@@ -1,4 +1,4 @@
-import type { Dataset, Observation } from './schema';
+import type { Dataset, Observation } from '../schema';
 
 // What changed between two versions of a dataset: observations added, removed and re-scored (matched
 // by id), and how far each actor's mean score moved. The older side may be a compact snapshot kept

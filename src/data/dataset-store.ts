@@ -1,4 +1,4 @@
-import type { Dataset } from '../../data/schema';
+import type { Dataset } from '../domain/schema';
 
 /** The dataset the user opened from a file, kept so a reload shows it again. */
 export interface StoredDataset {

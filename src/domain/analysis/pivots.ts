@@ -1,5 +1,5 @@
-import type { DatasetIndex, PlacedObservation, SeriesQuery } from './series';
-import { filterByActor } from './series';
+import type { DatasetIndex, PlacedObservation, SeriesQuery } from '../series';
+import { filterByActor } from '../series';
 
 // Pivots: where an actor's stance shifted. Change-point detection on the mean of the actor's
 // observation series (scores in time order), by PELT (Killick, Fearnhead & Eckley 2012), which finds
@@ -240,16 +240,4 @@ export function rankPivots(pivots: Pivot[]): Pivot[] {
       x.t - y.t ||
       (x.actor < y.actor ? -1 : x.actor > y.actor ? 1 : 0),
   );
-}
-
-/** "+2.4 hawkish" / "−1.8 conciliatory": a pivot's direction in the dataset's own words. */
-export function describeShift(
-  delta: number,
-  negativeLabel = 'Conciliatory',
-  positiveLabel = 'Hawkish',
-): string {
-  const size = Math.abs(delta).toFixed(1);
-  return delta >= 0
-    ? `+${size} toward ${positiveLabel.toLowerCase()}`
-    : `−${size} toward ${negativeLabel.toLowerCase()}`;
 }
