@@ -44,12 +44,43 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 900 },
   test: {
-    environment: 'jsdom',
     globals: true,
     setupFiles: ['./tests/setup.ts'],
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
     restoreMocks: true,
-    testTimeout: 20000,
+    // Only catches a hang; conditions are awaited with findBy/waitFor, never with sleeps.
+    testTimeout: 60_000,
     pool: 'threads',
+    // Vitest defaults to one worker fewer than the cores, which is one worker on these 2-core machines.
+    maxWorkers: 2,
+    projects: [
+      // Pure code needs no DOM: Node starts in milliseconds where jsdom takes most of a second per file.
+      // The few unit files that parse SVG or use localStorage say `@vitest-environment jsdom` themselves.
+      // isolate: false runs a worker's files in one module graph (React, the app, the fixtures load once);
+      // tests/setup.ts resets what they share (the UI store, localStorage, the address).
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          isolate: false,
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          environment: 'jsdom',
+          isolate: false,
+          include: ['tests/integration/**/*.test.{ts,tsx}'],
+          exclude: ['tests/integration/*-worker.test.ts'],
+        },
+      },
+      // @vitest/web-worker installs a global Worker, which must not leak into the other files.
+      {
+        extends: true,
+        test: { name: 'workers', environment: 'jsdom', include: ['tests/integration/*-worker.test.ts'] },
+      },
+    ],
   },
 });

@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { column, fieldset, pointNames, renderExplorer, tableRows } from './explorer-helpers';
 
 describe('explorer and the URL', () => {
@@ -63,9 +63,11 @@ describe('explorer and the URL', () => {
   it('steps through views with Back and Forward', async () => {
     const { user } = await renderExplorer();
     await user.click(within(fieldset('Kind')).getByRole('radio', { name: 'Actions' }));
-    // Changes closer together than the coalescing window replace one history entry; wait it out.
-    await new Promise((r) => setTimeout(r, 650));
+    // Changes closer together than the coalescing window replace one history entry; move the clock past it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 1000);
     await user.click(within(fieldset('Smoothing')).getByRole('radio', { name: 'None' }));
+    vi.useRealTimers();
     expect(window.location.search).toBe('?kind=action&smooth=0');
 
     act(() => window.history.back());

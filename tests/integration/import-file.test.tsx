@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeLargerFixture } from '../../mocks/fixtures/import-datasets';
 import type { ImportSession } from '../../src/features/import/import-client';
 import { MAX_FILE_BYTES, type ReadProgress } from '../../src/features/import/import-engine';
@@ -227,17 +227,29 @@ describe('reading a slow file', () => {
       },
       dispose: () => {},
     };
-    const { user } = renderApp({ config: { createSession: () => session, progressDelayMs: 50 } });
+    renderApp({ config: { createSession: () => session, progressDelayMs: 1000 } });
     await bundledOpen();
-    await user.upload(fileInput(), jsonFile('{}', 'slow.json'));
-    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
-    act(() => report({ loaded: 5, total: 20 }));
-    const bar = await screen.findByRole('progressbar', { name: 'Reading slow.json' });
-    expect(bar).toHaveAttribute('aria-valuenow', '25');
-    act(() => report({ loaded: 15, total: 20 }));
-    expect(bar).toHaveAttribute('aria-valuenow', '75');
-    act(() => finish());
-    await waitFor(() => expect(screen.queryByRole('progressbar')).not.toBeInTheDocument());
+    // The delay is the app's own timer; the test moves it rather than racing it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      fireEvent.change(fileInput(), { target: { files: [jsonFile('{}', 'slow.json')] } });
+      act(() => report({ loaded: 5, total: 20 }));
+      act(() => {
+        vi.advanceTimersByTime(999);
+      });
+      expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+      act(() => {
+        vi.advanceTimersByTime(1);
+      });
+      const bar = screen.getByRole('progressbar', { name: 'Reading slow.json' });
+      expect(bar).toHaveAttribute('aria-valuenow', '25');
+      act(() => report({ loaded: 15, total: 20 }));
+      expect(bar).toHaveAttribute('aria-valuenow', '75');
+      await act(async () => finish());
+      expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -12,7 +12,7 @@ export const BUNDLED_TITLE = 'Fixture: Stance toward Russia';
 
 /**
  * Renders the app at a query string with a fresh UI store, a memory dataset store (IndexedDB's
- * stand-in; pass the same one again to simulate a reload) and a short URL timeout.
+ * stand-in; pass the same one again to simulate a reload).
  */
 export function renderApp(
   opts: {
@@ -24,9 +24,11 @@ export function renderApp(
   window.history.replaceState(null, '', `/${opts.search ?? ''}`);
   useUiStore.setState({ filters: DEFAULT_FILTERS, selectedObservationId: null });
   const store = opts.store ?? createMemoryStore();
-  const { createSession, progressDelayMs = 1000, timeoutMs = 300 } = opts.config ?? {};
+  // The URL timeout stays the production one unless a test is about timing out: a short limit would
+  // fail a healthy load on a busy machine.
+  const { createSession, progressDelayMs = 1000, timeoutMs } = opts.config ?? {};
   const utils = renderWithProviders(
-    <DatasetSourceConfigContext.Provider value={{ store, timeoutMs }}>
+    <DatasetSourceConfigContext.Provider value={timeoutMs === undefined ? { store } : { store, timeoutMs }}>
       <ImportConfigContext.Provider
         value={createSession ? { createSession, progressDelayMs } : { progressDelayMs }}
       >

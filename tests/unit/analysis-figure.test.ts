@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (DOMParser reads the SVG back, as a browser would.)
 import { describe, expect, it } from 'vitest';
 import { makeAnalysisDataset } from '../../mocks/fixtures/analysis-dataset';
 import { buildFigureSvg } from '../../src/features/export/figure-svg';

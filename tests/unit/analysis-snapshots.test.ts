@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (localStorage.)
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeAnalysisDataset } from '../../mocks/fixtures/analysis-dataset';
 import {

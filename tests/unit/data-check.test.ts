@@ -216,7 +216,7 @@ describe('data:check CLI', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const run = (file?: string) =>
-    spawnSync('npx', ['tsx', 'scripts/data-check.ts', ...(file ? [file] : [])], {
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/data-check.ts', ...(file ? [file] : [])], {
       cwd: repoRoot,
       encoding: 'utf8',
     });

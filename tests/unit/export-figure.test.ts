@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (DOMParser reads the SVG back, as a browser would.)
 import { describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 import type { Dataset } from '../../src/domain/schema';

@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (Testing Library renders into a DOM.)
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Markdown, parseMarkdown } from '../../src/ui/markdown';
