@@ -1,5 +1,7 @@
 // Runs the browser tests: finds (or installs) the system Chromium, builds, then Playwright against `vite preview`.
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ensureChromium } from './find-chromium.mjs';
 
 let chromium;
@@ -18,4 +20,14 @@ const run = (cmd, args, env = {}) => {
 const args = process.argv.slice(2);
 const outDir = process.env.E2E_OUTDIR ?? 'dist';
 run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir']);
-run('npx', ['playwright', 'test', ...args], { CHROMIUM_PATH: chromium });
+// Two browser-test runs on one 2-core machine starve each other into timeouts: where `flock` exists,
+// a second run waits for the first (E2E_LOCK=0 turns this off; E2E_PORT still separates their servers).
+const lockFile = process.env.E2E_LOCK ?? join(tmpdir(), 'stance-tracker-e2e.lock');
+const canLock =
+  lockFile !== '0' && spawnSync('sh', ['-c', 'command -v flock'], { stdio: 'ignore' }).status === 0;
+if (canLock) {
+  console.log(`Browser tests: waiting for any other run on this machine (lock ${lockFile})…`);
+  run('flock', [lockFile, 'npx', 'playwright', 'test', ...args], { CHROMIUM_PATH: chromium });
+} else {
+  run('npx', ['playwright', 'test', ...args], { CHROMIUM_PATH: chromium });
+}
