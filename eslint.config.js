@@ -49,6 +49,8 @@ const BROWSER_GLOBALS = [
   'sessionStorage',
   'Worker',
 ].map((name) => ({ name, message: 'src/domain is pure: no browser APIs (docs/architecture.md).' }));
+const ADDRESS_MESSAGE = 'Only src/state reads or writes the address bar (docs/architecture.md).';
+const ADDRESS_GLOBALS = ['location', 'history'].map((name) => ({ name, message: ADDRESS_MESSAGE }));
 const NO_REACT = {
   patterns: [
     {
@@ -112,12 +114,26 @@ export default tseslint.config(
     },
   },
   {
+    // One owner of the address bar: src/state (use-url-sync.ts); everything else goes through the store.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/state/**'],
+    rules: {
+      'no-restricted-globals': ['error', ...ADDRESS_GLOBALS],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'document', 'globalThis', 'self'].flatMap((object) =>
+          ['location', 'history'].map((property) => ({ object, property, message: ADDRESS_MESSAGE })),
+        ),
+      ],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts', 'src/lib/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', NO_REACT] },
   },
   {
     files: ['src/domain/**/*.ts'],
-    rules: { 'no-restricted-globals': ['error', ...BROWSER_GLOBALS] },
+    rules: { 'no-restricted-globals': ['error', ...BROWSER_GLOBALS, ...ADDRESS_GLOBALS] },
   },
   {
     files: ['**/*.{js,mjs}'],

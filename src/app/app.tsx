@@ -1,8 +1,7 @@
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense } from 'react';
 import { DatasetControls } from '../features/import/dataset-controls';
 import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
 import { useActiveDataset } from '../data/use-active-dataset';
-import { useDataParam } from '../state/use-data-param';
 import { useUrlSync } from '../state/use-url-sync';
 import { useUiStore } from '../state/ui-store';
 import { PageNav } from './page-nav';
@@ -16,10 +15,16 @@ const MethodologyView = lazy(() =>
 
 export function App() {
   useUrlSync();
-  const { dataUrl, ignoredDataParam, clearDataParam } = useDataParam();
+  const dataParam = useUiStore((s) => s.dataParam);
+  const clearDataParam = useUiStore((s) => s.clearDataParam);
   // Filters name actors and themes of the previous dataset; a newly opened one starts from the defaults.
-  const onDatasetReplaced = useCallback(() => useUiStore.getState().resetFilters(), []);
-  const query = useActiveDataset({ dataUrl, ignoredDataParam, clearDataParam, onDatasetReplaced });
+  const onDatasetReplaced = useUiStore((s) => s.resetFilters);
+  const query = useActiveDataset({
+    dataUrl: dataParam.url,
+    ignoredDataParam: dataParam.ignored,
+    clearDataParam,
+    onDatasetReplaced,
+  });
   const page = useUiStore((s) => s.page);
   const title = query.data?.title ?? 'Stance Tracker';
   return (

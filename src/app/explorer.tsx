@@ -1,8 +1,8 @@
 import { useCallback, useRef } from 'react';
 import type { Dataset } from '../domain/schema';
 import { useView } from './use-view';
+import { LinkNotice, useDropUnknownIds } from './link-notice';
 import { useUiStore } from '../state/ui-store';
-import { useDatasetDefaultRange } from '../state/use-dataset-default-range';
 import { FilterPanel } from '../features/filters/filter-panel';
 import { TimeBrushPanel } from '../features/filters/time-brush-panel';
 import { StanceChartPanel } from '../features/chart/stance-chart-panel';
@@ -19,7 +19,7 @@ const MAX_LINE_POINTS = 800;
 
 /** The explorer: filters beside the chart, brush, summary and table, and the Evidence panel. */
 export function Explorer({ dataset }: { dataset: Dataset }) {
-  useDatasetDefaultRange(dataset);
+  useDropUnknownIds(dataset);
   const view = useView(dataset, MAX_LINE_POINTS);
   const pivots = useChartPivots(dataset);
   const selectedId = useUiStore((s) => s.selectedObservationId);
@@ -55,6 +55,7 @@ export function Explorer({ dataset }: { dataset: Dataset }) {
     <div className={`explorer${selectedId ? ' has-evidence' : ''}`}>
       <FilterPanel dataset={dataset} />
       <div className="explorer-main">
+        <LinkNotice />
         <ChartToolbar>
           <ExportMenu dataset={dataset} />
         </ChartToolbar>

@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { useUiStore } from '../state/ui-store';
-import { mergeSearch, type Page } from '../state/url-codec';
+import type { Page } from '../state/url-codec';
+import { pageHref } from '../state/use-url-sync';
 
 const PAGES: { page: Page; label: string }[] = [
   { page: 'explorer', label: 'Explorer' },
@@ -23,7 +24,7 @@ export function PageNav() {
       {PAGES.map((p) => (
         <a
           key={p.page}
-          href={`${window.location.pathname}${mergeSearch(window.location.search, filters, p.page)}`}
+          href={pageHref(p.page, filters)}
           aria-current={page === p.page ? 'page' : undefined}
           onClick={go(p.page)}
         >

@@ -12,7 +12,7 @@ export type FigurePivotSettings = Pick<PivotOptions, 'sensitivity' | 'minSegment
 /** The view's pivots as the chart draws them: actors hidden via the legend are left out. */
 export function figurePivots(dataset: Dataset, filters: ViewFilters, settings: FigurePivotSettings): Pivot[] {
   const hidden = new Set(filters.hidden);
-  return detectViewPivots(indexDataset(dataset), toSeriesQuery(filters), settings).filter(
+  return detectViewPivots(indexDataset(dataset), toSeriesQuery(filters, dataset), settings).filter(
     (p) => !hidden.has(p.actor),
   );
 }

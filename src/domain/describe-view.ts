@@ -63,10 +63,11 @@ export function describeView(dataset: Dataset, filters: ViewFilters): { title: s
   const allThemes = themes.length === dataset.themes.length;
 
   // Open ends of the range are read from the observations the view actually shows.
-  let lo = filters.from ? Date.parse(`${filters.from}T00:00:00Z`) : null;
-  let hi = filters.to ? Date.parse(`${filters.to}T00:00:00Z`) : null;
+  const query = toSeriesQuery(filters, dataset);
+  let lo = query.from ? Date.parse(`${query.from}T00:00:00Z`) : null;
+  let hi = query.to ? Date.parse(`${query.to}T00:00:00Z`) : null;
   if (lo === null || hi === null) {
-    const extent = filteredTimeExtent(index, { ...toSeriesQuery(filters), actors: shown });
+    const extent = filteredTimeExtent(index, { ...query, actors: shown });
     if (lo === null && extent) lo = Math.floor(extent[0] / DAY_MS) * DAY_MS;
     if (hi === null && extent) hi = Math.floor(extent[1] / DAY_MS) * DAY_MS;
   }

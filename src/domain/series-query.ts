@@ -1,14 +1,19 @@
+import type { Dataset } from './schema';
 import type { SeriesQuery } from './series';
-import type { ViewFilters } from './view-filters';
+import { effectiveRange, type ViewFilters } from './view-filters';
 
-/** The part of the view's filters the series engine reads (legend-hiding and event markers are not). */
-export function toSeriesQuery(filters: ViewFilters): SeriesQuery {
+/**
+ * The part of the view's filters the series engine reads (legend-hiding and event markers are not),
+ * with the range resolved against the dataset's default.
+ */
+export function toSeriesQuery(filters: ViewFilters, dataset: Pick<Dataset, 'defaultView'>): SeriesQuery {
+  const { from, to } = effectiveRange(filters, dataset);
   return {
     actors: filters.actors,
     themes: filters.themes,
     kind: filters.kind,
-    from: filters.from,
-    to: filters.to,
+    from,
+    to,
     smooth: filters.smooth,
     highConfidence: filters.highConfidence,
     weightByConfidence: filters.weighted,

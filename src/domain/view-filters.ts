@@ -1,3 +1,5 @@
+import type { Dataset } from './schema';
+
 /** The filter state that defines a view: what the chart, table, summary and exports all show. */
 
 export type KindFilter = 'both' | 'statement' | 'action';
@@ -12,12 +14,15 @@ export interface ViewFilters {
   /** Theme ids shown; null means every theme. */
   themes: string[] | null;
   kind: KindFilter;
-  /** Inclusive ISO day bounds; null means open-ended. */
+  /**
+   * The range the user chose: inclusive ISO days, null meaning open-ended (both null: every date).
+   * Never the dataset's default range; read the range a view shows with `effectiveRange`.
+   */
   from: string | null;
   to: string | null;
   /**
-   * True while the user has not chosen a range: from/to then hold the dataset's own default range
-   * (its `defaultView`), and the URL leaves them out so the link keeps meaning "the default".
+   * True while the user has not chosen a range (from and to are then null): the view shows the
+   * dataset's default range, and the URL leaves it out so the link keeps meaning "the default".
    */
   rangeIsDefault: boolean;
   smooth: Smoothing;
@@ -76,4 +81,93 @@ export function toggleInSelection(selection: string[] | null, id: string, allIds
 
 export function isSelected(selection: string[] | null, id: string): boolean {
   return selection === null || selection.includes(id);
+}
+
+/** Inclusive ISO day bounds; null means open-ended. */
+export interface DayRange {
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * The range a view shows: the user's choice, else the dataset's default range (its `defaultView`),
+ * else every date. The one place that resolves the default: filters, chart, titles and file names read this.
+ */
+export function effectiveRange(
+  filters: Pick<ViewFilters, 'from' | 'to' | 'rangeIsDefault'>,
+  dataset: Pick<Dataset, 'defaultView'>,
+): DayRange {
+  if (!filters.rangeIsDefault) return { from: filters.from, to: filters.to };
+  return { from: dataset.defaultView?.from ?? null, to: dataset.defaultView?.to ?? null };
+}
+
+/** Ids a link (or a saved view) named that the open dataset does not have. */
+export interface UnknownIds {
+  actors: string[];
+  themes: string[];
+  /** The link's whole actor (theme) selection was unknown, so every actor (theme) is shown instead. */
+  allActorsInstead: boolean;
+  allThemesInstead: boolean;
+}
+
+function keepKnown(list: string[], known: ReadonlySet<string>, unknown: Set<string>): string[] {
+  const kept = list.filter((id) => known.has(id));
+  for (const id of list) if (!known.has(id)) unknown.add(id);
+  return kept;
+}
+
+/**
+ * Drops actor and theme ids the dataset does not have (from the selection and from the hidden
+ * actors). A selection left empty by the drop falls back to the default (every actor or theme),
+ * because the link meant some actors, not none; an explicitly empty selection stays empty.
+ */
+export function dropUnknownIds(
+  filters: ViewFilters,
+  dataset: Pick<Dataset, 'actors' | 'themes'>,
+): { filters: ViewFilters; unknown: UnknownIds } {
+  const actorIds = new Set(dataset.actors.map((a) => a.id));
+  const themeIds = new Set(dataset.themes.map((t) => t.id));
+  const unknownActors = new Set<string>();
+  const unknownThemes = new Set<string>();
+  const selection = (list: string[] | null, known: ReadonlySet<string>, unknown: Set<string>) => {
+    if (list === null) return null;
+    const kept = keepKnown(list, known, unknown);
+    return kept.length === 0 && list.length > 0 ? null : kept;
+  };
+  const actors = selection(filters.actors, actorIds, unknownActors);
+  const themes = selection(filters.themes, themeIds, unknownThemes);
+  const hidden = keepKnown(filters.hidden, actorIds, unknownActors);
+  const unknown: UnknownIds = {
+    actors: [...unknownActors],
+    themes: [...unknownThemes],
+    allActorsInstead: filters.actors !== null && actors === null,
+    allThemesInstead: filters.themes !== null && themes === null,
+  };
+  if (unknown.actors.length === 0 && unknown.themes.length === 0) return { filters, unknown };
+  return { filters: { ...filters, actors, themes, hidden }, unknown };
+}
+
+function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * "1 actor in the link is not in this dataset (nobody)." — and, when the link's whole selection was
+ * unknown, what is shown instead. Null when nothing was dropped.
+ */
+export function describeUnknownIds(unknown: UnknownIds): string | null {
+  const parts: string[] = [];
+  if (unknown.actors.length) parts.push(countOf(unknown.actors.length, 'actor'));
+  if (unknown.themes.length) parts.push(countOf(unknown.themes.length, 'theme'));
+  if (parts.length === 0) return null;
+  const n = unknown.actors.length + unknown.themes.length;
+  const ids = [...unknown.actors, ...unknown.themes].join(', ');
+  const instead = [
+    unknown.allActorsInstead ? 'all actors' : null,
+    unknown.allThemesInstead ? 'all themes' : null,
+  ].filter(Boolean);
+  return (
+    `${parts.join(' and ')} in the link ${n === 1 ? 'is' : 'are'} not in this dataset (${ids})` +
+    (instead.length ? `; showing ${instead.join(' and ')} instead.` : '.')
+  );
 }

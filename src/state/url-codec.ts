@@ -8,7 +8,8 @@ import {
   type ViewFilters,
 } from '../domain/view-filters';
 
-// The one module that reads and writes query parameters. Garbage in → defaults, never a throw.
+// Query parameters to and from the app's state, as plain strings (use-url-sync.ts applies them to
+// the address bar). Garbage in → defaults, never a throw.
 //   ?actors=trump,russia&themes=sanctions&kind=action&from=2025-02-01&to=2025-08-31&smooth=30
 //   actors= (empty) means "none selected"; an absent parameter means the default.
 //   No from/to means the dataset's default range; range=all means every date.
@@ -136,6 +137,17 @@ export function hasIgnoredDataParam(search: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The `?data=` parameter as the app uses it: the URL to open, or that one was given and refused. */
+export interface DataParam {
+  url: string | null;
+  /** The address had a `data` parameter that was not a usable URL, so the bundled dataset opened instead. */
+  ignored: boolean;
+}
+
+export function parseDataParam(search: string): DataParam {
+  return { url: readDataParam(search), ignored: hasIgnoredDataParam(search) };
 }
 
 /** The app's pages; the explorer is the default and needs no parameter. */

@@ -1,27 +1,63 @@
-import { useEffect } from 'react';
-import { mergeSearch, parseFilters, parsePage } from './url-codec';
+import { useEffect, useState } from 'react';
+import type { ViewFilters } from '../domain/view-filters';
+import {
+  mergeSearch,
+  parseDataParam,
+  parseFilters,
+  parsePage,
+  withoutDataParam,
+  type Page,
+} from './url-codec';
 import { useUiStore } from './ui-store';
+
+// The only code that touches the address bar (location and history); url-codec.ts turns its
+// parameters into state and back.
 
 // Changes closer together than this (a brush drag, typing a date) replace one history entry.
 const COALESCE_MS = 600;
 
+function readAddress(): void {
+  const { search } = window.location;
+  const store = useUiStore.getState();
+  store.replaceFilters(parseFilters(search));
+  store.setPage(parsePage(search));
+  store.setDataParam(parseDataParam(search));
+}
+
+/** A link to one of the app's pages that keeps the current view (and `?data=`). */
+export function pageHref(page: Page, filters: ViewFilters): string {
+  return `${window.location.pathname}${mergeSearch(window.location.search, filters, page)}`;
+}
+
 /**
- * Mirrors the store's filters and page to the URL both ways: load and Back/Forward read the URL into the
- * store; store changes push a history entry. Call once, high in the tree.
+ * Mirrors the store's filters, page and `?data=` to the URL both ways: load and Back/Forward read the
+ * URL into the store; store changes push a history entry (or replace it: coalesced changes, ids the
+ * dataset lacks dropped from a link, `?data=` dropped when another dataset opens). Call once, at the
+ * top of the app, before anything reads the store.
  */
 export function useUrlSync(): void {
+  // Read during the first render, not in an effect: which dataset loads depends on `?data=`, and the
+  // query must not start on the bundled one first.
+  useState(readAddress);
+
   useEffect(() => {
-    const store = useUiStore.getState();
-    store.replaceFilters(parseFilters(window.location.search));
-    store.setPage(parsePage(window.location.search));
     let lastPush = 0;
     let applyingUrl = false;
 
     const unsubscribe = useUiStore.subscribe((state, prev) => {
-      if (applyingUrl || (state.filters === prev.filters && state.page === prev.page)) return;
-      const search = mergeSearch(window.location.search, state.filters, state.page);
-      if (search === window.location.search) return;
-      const url = `${window.location.pathname}${search}${window.location.hash}`;
+      const dataDropped =
+        state.dataParam !== prev.dataParam && state.dataParam.url === null && !state.dataParam.ignored;
+      if (applyingUrl || (state.filters === prev.filters && state.page === prev.page && !dataDropped)) return;
+      const { pathname, search, hash } = window.location;
+      const next = mergeSearch(dataDropped ? withoutDataParam(search) : search, state.filters, state.page);
+      if (next === search) return;
+      const url = `${pathname}${next}${hash}`;
+      // A link corrected (ids the dataset lacks dropped) or `?data=` dropped for another dataset is the
+      // same entry, not a step Back could return to.
+      if (dataDropped || (state.unknownIds !== prev.unknownIds && state.unknownIds !== null)) {
+        window.history.replaceState(window.history.state, '', url);
+        return;
+      }
       const now = Date.now();
       // Changing page is always its own history entry, so Back returns to the explorer.
       if (state.page === prev.page && now - lastPush < COALESCE_MS)
@@ -32,8 +68,7 @@ export function useUrlSync(): void {
 
     const onPopState = () => {
       applyingUrl = true;
-      useUiStore.getState().replaceFilters(parseFilters(window.location.search));
-      useUiStore.getState().setPage(parsePage(window.location.search));
+      readAddress();
       applyingUrl = false;
       lastPush = 0;
     };

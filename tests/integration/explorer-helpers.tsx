@@ -11,7 +11,6 @@ export async function renderExplorer(search = '') {
   useUiStore.setState({
     filters: DEFAULT_FILTERS,
     selectedObservationId: null,
-    defaultRange: { from: null, to: null },
     page: 'explorer',
   });
   const utils = renderWithProviders(<App />);

@@ -53,11 +53,33 @@ describe('explorer and the URL', () => {
     expect(tableRows()).toHaveLength(4);
   });
 
-  it('ignores actor and theme ids the dataset does not have', async () => {
+  it('drops actor and theme ids the dataset does not have, says so, and corrects the link', async () => {
+    const before = window.history.length;
     await renderExplorer('?actors=trump,martians&themes=unicorns,sanctions');
     expect(column(6)).toEqual([
       'Trump threatens 100% secondary tariffs unless a deal is reached within 50 days.',
     ]);
+    expect(
+      screen.getByText('1 actor and 1 theme in the link are not in this dataset (martians, unicorns).', {
+        exact: false,
+      }),
+    ).toBeVisible();
+    // The address now names only what is shown, in the same history entry (Back does not return to the bad link).
+    expect(window.location.search).toBe('?actors=trump&themes=sanctions');
+    expect(window.history.length).toBe(before);
+  });
+
+  it('falls back to the default view when no actor in the link exists, with the notice', async () => {
+    const { user } = await renderExplorer('?actors=nobody');
+    const notice = screen.getByText(
+      /1 actor in the link is not in this dataset \(nobody\); showing all actors instead/,
+    );
+    expect(notice).toBeVisible();
+    expect(notice).toHaveAttribute('role', 'status');
+    expect(column(1).length).toBeGreaterThan(1);
+    expect(window.location.search).toBe('');
+    await user.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/in the link is not in this dataset/)).not.toBeInTheDocument();
   });
 
   it('steps through views with Back and Forward', async () => {

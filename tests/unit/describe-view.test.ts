@@ -22,6 +22,7 @@ describe('describeView', () => {
       actors: ['trump', 'russia'],
       themes: ['sanctions'],
       kind: 'action',
+      rangeIsDefault: false,
       from: '2025-02-01',
       to: '2025-08-31',
       smooth: 0,
@@ -40,12 +41,13 @@ describe('describeView', () => {
   });
 
   it('reads an open end from the observations the view shows', () => {
-    expect(describeView(data, { ...DEFAULT_FILTERS, from: '2025-03-01' }).subtitle).toContain(
-      '1 Mar–14 Jul 2025',
-    );
-    expect(describeView(data, { ...DEFAULT_FILTERS, to: '2025-02-28', kind: 'statement' }).title).toBe(
-      'Stance toward Russia, Feb 2025',
-    );
+    expect(
+      describeView(data, { ...DEFAULT_FILTERS, rangeIsDefault: false, from: '2025-03-01' }).subtitle,
+    ).toContain('1 Mar–14 Jul 2025');
+    expect(
+      describeView(data, { ...DEFAULT_FILTERS, rangeIsDefault: false, to: '2025-02-28', kind: 'statement' })
+        .title,
+    ).toBe('Stance toward Russia, Feb 2025');
   });
 
   it('says so when nothing matches', () => {

@@ -197,10 +197,10 @@ describe('toSeriesQuery', () => {
       obs('1', '2025-01-01', 3, { confidence: 'high' }),
       obs('2', '2025-01-01', 0, { confidence: 'low' }),
     ]);
-    const plain = buildViewSeries(indexDataset(data), toSeriesQuery({ ...DEFAULT_FILTERS, smooth: 0 }));
+    const plain = buildViewSeries(indexDataset(data), toSeriesQuery({ ...DEFAULT_FILTERS, smooth: 0 }, data));
     const weighted = buildViewSeries(
       indexDataset(data),
-      toSeriesQuery({ ...DEFAULT_FILTERS, smooth: 0, weighted: true }),
+      toSeriesQuery({ ...DEFAULT_FILTERS, smooth: 0, weighted: true }, data),
     );
     expect(plain.series[0]!.line[0]!.score).toBe(1.5);
     expect(weighted.series[0]!.line[0]!.score).toBeCloseTo(3 / (1 + 1 / 3));

@@ -142,25 +142,6 @@ describe('toggleInSelection', () => {
   });
 });
 
-describe('the store applies the dataset default range', () => {
-  it('fills from/to while the range is the default, and keeps a chosen range', async () => {
-    const { useUiStore } = await import('../../src/state/ui-store');
-    const store = useUiStore.getState();
-    store.replaceFilters(DEFAULT_FILTERS);
-    store.setDefaultRange({ from: '2025-01-01', to: null });
-    expect(useUiStore.getState().filters).toMatchObject({
-      from: '2025-01-01',
-      to: null,
-      rangeIsDefault: true,
-    });
-    useUiStore.getState().setFilters({ from: null, to: null });
-    expect(useUiStore.getState().filters).toMatchObject({ from: null, to: null, rangeIsDefault: false });
-    useUiStore.getState().resetFilters();
-    expect(useUiStore.getState().filters).toMatchObject({ from: '2025-01-01', rangeIsDefault: true });
-    useUiStore.getState().setDefaultRange({ from: null, to: null });
-  });
-});
-
 describe('pages in the URL', () => {
   it('reads view=methodology and treats anything else as the explorer', async () => {
     const { parsePage } = await import('../../src/state/url-codec');

@@ -27,7 +27,7 @@ function viewPivots(
 /** Pivots of the current view (largest first), or null while the Analysis section is closed. */
 export function useViewPivots(dataset: Dataset): Pivot[] | null {
   // Only the filters that change which observations enter; legend hiding and event markers do not.
-  const query = useUiStore(useShallow((s) => toSeriesQuery(s.filters)));
+  const query = useUiStore(useShallow((s) => toSeriesQuery(s.filters, dataset)));
   const open = useUiStore((s) => s.analysis.open);
   const sensitivity = useUiStore((s) => s.analysis.sensitivity);
   const minSegment = useUiStore((s) => s.analysis.minSegment);

@@ -12,7 +12,9 @@ import {
 import { ChartTooltip } from '../../charts/chart-tooltip';
 import { createHoverStore } from '../../charts/hover-store';
 import { useElementWidth } from '../../ui/use-element-width';
+import { useShallow } from 'zustand/react/shallow';
 import { useUiStore } from '../../state/ui-store';
+import { effectiveRange } from '../../domain/view-filters';
 import { ChartLegend } from './chart-legend';
 import {
   chartDomain,
@@ -44,8 +46,7 @@ export function StanceChartPanel({
   const [ref, width] = useElementWidth<HTMLDivElement>(800);
   const hidden = useUiStore((s) => s.filters.hidden);
   const showEvents = useUiStore((s) => s.filters.events);
-  const from = useUiStore((s) => s.filters.from);
-  const to = useUiStore((s) => s.filters.to);
+  const { from, to } = useUiStore(useShallow((s) => effectiveRange(s.filters, dataset)));
   const smooth = useUiStore((s) => s.filters.smooth);
   const setFilters = useUiStore((s) => s.setFilters);
   const [hoverStore] = useState(() => createHoverStore<PointHover>());

@@ -8,7 +8,7 @@ import {
   type ViewSeries,
 } from '../../domain/series';
 import { toSeriesQuery } from '../../domain/series-query';
-import type { ViewFilters } from '../../domain/view-filters';
+import { effectiveRange, type ViewFilters } from '../../domain/view-filters';
 import type { ChartEvent } from '../../charts/stance-line-chart';
 import { chartDomain, toChartEvents, visibleSeries } from '../../charts/chart-model';
 import { isoDay } from '../../domain/dates';
@@ -30,9 +30,10 @@ export interface ExportView {
 }
 
 export function buildExportView(dataset: Dataset, filters: ViewFilters, maxLinePoints = 1000): ExportView {
-  const view = buildViewSeries(indexDataset(dataset), toSeriesQuery(filters), maxLinePoints);
+  const query = toSeriesQuery(filters, dataset);
+  const view = buildViewSeries(indexDataset(dataset), query, maxLinePoints);
   const series = visibleSeries(view, filters.hidden);
-  const domain = view.range ? chartDomain(view.range, filters.from, filters.to) : null;
+  const domain = view.range ? chartDomain(view.range, query.from, query.to) : null;
   const events = domain && filters.events ? toChartEvents(dataset, domain) : [];
   return { dataset, filters, view, series, domain, events };
 }
@@ -75,9 +76,10 @@ export function buildAltText(ev: ExportView, title: string): string {
 export function fileNameParts(ev: ExportView): Omit<ExportFileNameInput, 'ext'> {
   const everyone = ev.filters.actors === null && ev.filters.hidden.length === 0;
   const range = ev.view.range;
+  const chosen = effectiveRange(ev.filters, ev.dataset);
   return {
     actors: everyone ? null : ev.series.map((s) => s.actor.id),
-    from: ev.filters.from ?? (range ? isoDay(range[0]) : null),
-    to: ev.filters.to ?? (range ? isoDay(range[1]) : null),
+    from: chosen.from ?? (range ? isoDay(range[0]) : null),
+    to: chosen.to ?? (range ? isoDay(range[1]) : null),
   };
 }

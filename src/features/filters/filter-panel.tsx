@@ -35,10 +35,8 @@ export function FilterPanel({ dataset }: { dataset: Dataset }) {
   // On phones the filters fold away behind one button so the chart is on the first screen.
   const narrow = useMediaQuery('(max-width: 899.98px)');
   const [open, setOpen] = useState(false);
-  // The dataset's own default range is not a filter the user set.
-  const timeSet = useUiStore(
-    (s) => !s.filters.rangeIsDefault && (s.filters.from !== null || s.filters.to !== null),
-  );
+  // Filters hold only the user's range (never the dataset's default); "All" is no filter either.
+  const timeSet = useUiStore((s) => s.filters.from !== null || s.filters.to !== null);
   const active = [actors !== null, themes !== null, kind !== 'both', highConfidence, timeSet].filter(
     Boolean,
   ).length;
@@ -110,7 +108,7 @@ export function FilterPanel({ dataset }: { dataset: Dataset }) {
             <span>High confidence only</span>
           </label>
         </fieldset>
-        <TimeFilter lastDay={lastDay} />
+        <TimeFilter lastDay={lastDay} dataset={dataset} />
         <fieldset className="filter-group">
           <legend>Smoothing</legend>
           <div className="radio-row">

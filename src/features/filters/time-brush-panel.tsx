@@ -5,7 +5,9 @@ import { TimeBrush } from '../../charts/time-brush';
 import { densityBins, extentDays } from '../../charts/brush-math';
 import { formatAxisDate, isoDay, monthTicks, padToMonths } from '../../domain/dates';
 import { formatDayRange } from '../../domain/describe-view';
+import { useShallow } from 'zustand/react/shallow';
 import { useUiStore } from '../../state/ui-store';
+import { effectiveRange } from '../../domain/view-filters';
 
 const BINS = 120;
 
@@ -15,8 +17,7 @@ function formatDay(t: number): string {
 
 /** The brush under the chart: spans the whole dataset and writes the same From/To as the date inputs. */
 export function TimeBrushPanel({ dataset }: { dataset: Dataset }) {
-  const from = useUiStore((s) => s.filters.from);
-  const to = useUiStore((s) => s.filters.to);
+  const { from, to } = useUiStore(useShallow((s) => effectiveRange(s.filters, dataset)));
   const setFilters = useUiStore((s) => s.setFilters);
   const index = indexDataset(dataset);
   const extent = useMemo<[number, number] | null>(

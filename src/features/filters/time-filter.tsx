@@ -1,10 +1,18 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { Dataset } from '../../domain/schema';
+import { effectiveRange } from '../../domain/view-filters';
 import { useUiStore } from '../../state/ui-store';
 import { timePresets } from './time-presets';
 
 /** Presets and a From/To pair; the brush under the chart writes the same two values. */
-export function TimeFilter({ lastDay }: { lastDay: string | null }) {
-  const from = useUiStore((s) => s.filters.from);
-  const to = useUiStore((s) => s.filters.to);
+export function TimeFilter({
+  lastDay,
+  dataset,
+}: {
+  lastDay: string | null;
+  dataset: Pick<Dataset, 'defaultView'>;
+}) {
+  const { from, to } = useUiStore(useShallow((s) => effectiveRange(s.filters, dataset)));
   const rangeIsDefault = useUiStore((s) => s.filters.rangeIsDefault);
   const setFilters = useUiStore((s) => s.setFilters);
   const presets = timePresets(lastDay);
