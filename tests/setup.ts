@@ -6,7 +6,7 @@ import { useUiStore } from '../src/state/ui-store';
 
 // findBy*/waitFor wait on a condition; the limit only catches a hang. Lazy chunks and workers can take
 // seconds on a 2-core machine that also runs another test suite, so it is generous.
-configure({ asyncUtilTimeout: 15_000 });
+configure({ asyncUtilTimeout: 30_000 });
 
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
