@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/lib/csv';
+import { parseCsv } from '../../src/lib/csv-read';
 import gdeltCsv from '../fixtures/gdelt-events-2020-11-13_15-sample.csv?raw';
 import {
   bundledOpen,

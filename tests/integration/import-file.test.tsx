@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { makeLargerFixture } from '../../mocks/fixtures/import-datasets';
 import type { ImportSession } from '../../src/features/import/import-client';
 import { MAX_FILE_BYTES, type ReadProgress } from '../../src/features/import/import-engine';
-import { parseCsv } from '../../src/lib/csv';
+import { parseCsv } from '../../src/lib/csv-read';
 import {
   BUNDLED_TITLE,
   bundledOpen,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toCsv } from '../../src/lib/csv';
+import { parseCsv } from '../../src/lib/csv-read';
+import { toCsv } from '../../src/lib/csv-write';
 import {
   checkMapping,
   guessMapping,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvStreamReader, detectDelimiter, parseCsv, toCsv, type CsvDelimiter } from '../../src/lib/csv';
+import { CsvStreamReader, detectDelimiter, parseCsv, type CsvDelimiter } from '../../src/lib/csv-read';
+import { toCsv } from '../../src/lib/csv-write';
 
 describe('parseCsv', () => {
   it('reads a plain comma-separated file with LF line ends', () => {

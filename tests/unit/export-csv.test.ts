@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 import type { Dataset } from '../../src/domain/schema';
-import { parseCsv, toCsv } from '../../src/lib/csv';
+import { parseCsv } from '../../src/lib/csv-read';
+import { toCsv } from '../../src/lib/csv-write';
 import { DEFAULT_FILTERS, type ViewFilters } from '../../src/domain/view-filters';
 import {
   OBSERVATION_COLUMNS,
@@ -38,8 +39,9 @@ function hostileDataset(): Dataset {
   };
 }
 
+/** Reads an export as the importer does: the formula guard's apostrophe taken off. */
 function csvRecords(text: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, '')).rows;
+  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''), { unguardFormulas: true }).rows;
   return rows.map((row) => Object.fromEntries(header!.map((h, i) => [h, row[i] ?? ''])));
 }
 
@@ -71,8 +73,31 @@ describe('observationsCsv', () => {
       expect(r.originalScore).toBe(obs.originalScore === undefined ? '' : String(obs.originalScore));
       expect(r.eventId).toBe(obs.eventId ?? '');
     }
-    // Text that a spreadsheet would read as a formula is written unchanged (the file is data, read back exactly).
+    // Formula-like text reads back exactly, though the file itself holds it guarded (next test).
     expect(records.some((r) => r.quote === '=HYPERLINK("http://x.invalid","click")')).toBe(true);
+  });
+
+  it('is inert in a spreadsheet: formula-like text gets an apostrophe, scores stay number cells', () => {
+    const data = hostileDataset();
+    data.observations = data.observations.map((o, i) => ({
+      ...o,
+      speaker: ['@SUM(1)', "+cmd|' /C calc'!A0", '-2+3', '\tTAB'][i % 4]!,
+      score: i % 2 ? -2 : 1.5,
+    }));
+    const text = observationsCsv(buildExportView(data, DEFAULT_FILTERS));
+    const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, '')).rows;
+    const col = (name: string) => header!.indexOf(name);
+    for (const row of rows) {
+      row.forEach((cell, i) => {
+        if (i === col('score') || i === col('originalScore')) return;
+        expect(cell, `${header![i]} cell`).not.toMatch(/^[=+\-@\t\r]/);
+      });
+      expect(['1.5', '-2']).toContain(row[col('score')]);
+    }
+    expect(rows.map((r) => r[col('speaker')])).toEqual(
+      expect.arrayContaining(["'@SUM(1)", "'+cmd|' /C calc'!A0", "'-2+3", "'\tTAB"]),
+    );
+    expect(rows.map((r) => r[col('quote')])).toContain('\'=HYPERLINK("http://x.invalid","click")');
   });
 
   it('holds the rows of the table: filtered by actor and kind, in time order, legend-hidden actors kept', () => {
@@ -129,6 +154,8 @@ describe('toCsv on hostile strings (the writer the exports use)', () => {
         }),
         (rows) => {
           expect(parseCsv(toCsv(rows), { delimiter: ',' }).rows).toEqual(rows);
+          const guarded = toCsv(rows, { guardFormulas: true });
+          expect(parseCsv(guarded, { delimiter: ',', unguardFormulas: true }).rows).toEqual(rows);
         },
       ),
       { numRuns: 300 },
@@ -152,6 +179,22 @@ describe('seriesCsv', () => {
     expect(records.map((r) => [r.actor, r.date, Number(r.smoothedScore)])).toEqual([
       ['trump', '2025-02-19', -1],
       ['trump', '2025-07-14', 2],
+    ]);
+  });
+
+  it('guards a formula-like actor name and keeps negative smoothed scores as numbers', () => {
+    const data = makeFixtureDataset();
+    data.actors = data.actors.map((a) => (a.id === 'trump' ? { ...a, name: '=HYPERLINK("http://x")' } : a));
+    const ev = buildExportView(data, { ...DEFAULT_FILTERS, smooth: 0, hidden: ['russia'] }, Infinity);
+    const text = seriesCsv(ev);
+    const [, ...rows] = parseCsv(text.replace(/^\uFEFF/, '')).rows;
+    expect(rows.map((r) => [r[1], r[3]])).toEqual([
+      ['\'=HYPERLINK("http://x")', '-1'],
+      ['\'=HYPERLINK("http://x")', '2'],
+    ]);
+    expect(csvRecords(text).map((r) => r.actorName)).toEqual([
+      '=HYPERLINK("http://x")',
+      '=HYPERLINK("http://x")',
     ]);
   });
 });

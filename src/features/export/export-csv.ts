@@ -1,9 +1,11 @@
 import type { Dataset, Observation } from '../../domain/schema';
-import { toCsv } from '../../lib/csv';
+import { toCsv, type CsvCell } from '../../lib/csv-write';
 import { isoDay } from '../../domain/dates';
 import type { ExportView } from './export-view';
 
 // CSV exports of a view. RFC 4180 (quoted fields hold commas, quotation marks and line breaks), CRLF line ends.
+// Spreadsheet-safe: text that Excel or LibreOffice would run as a formula (=, +, -, @, tab, CR first) gets a
+// leading apostrophe (OWASP, CWE-1236); scores are number cells. The importer takes the apostrophe off again.
 
 /** Excel opens a UTF-8 CSV as the legacy code page unless it starts with a byte order mark, and mangles "−", "’" and names. */
 export const UTF8_BOM = '\uFEFF';
@@ -34,8 +36,14 @@ export type ObservationColumn = (typeof OBSERVATION_COLUMNS)[number];
 
 export const SERIES_COLUMNS = ['actor', 'actorName', 'date', 'smoothedScore', 'smoothingDays'] as const;
 
+/** The columns written as number cells; every other column is text. */
+type NumberColumn = 'score' | 'originalScore';
+
 /** Every observation field plus the names a reader needs (actor, theme, source title); empty where absent. */
-export function observationRecord(dataset: Dataset, obs: Observation): Record<ObservationColumn, string> {
+export function observationRecord(
+  dataset: Dataset,
+  obs: Observation,
+): Record<Exclude<ObservationColumn, NumberColumn>, string> & Record<NumberColumn, number | ''> {
   const actor = dataset.actors.find((a) => a.id === obs.actor);
   const theme = dataset.themes.find((t) => t.id === obs.theme);
   const source = obs.sourceId ? dataset.sources.find((s) => s.id === obs.sourceId) : undefined;
@@ -50,8 +58,8 @@ export function observationRecord(dataset: Dataset, obs: Observation): Record<Ob
     theme: obs.theme,
     themeLabel: theme?.label ?? '',
     kind: obs.kind,
-    score: String(obs.score),
-    originalScore: obs.originalScore === undefined ? '' : String(obs.originalScore),
+    score: obs.score,
+    originalScore: obs.originalScore ?? '',
     confidence: obs.confidence,
     summary: obs.summary,
     quote: obs.quote,
@@ -64,21 +72,21 @@ export function observationRecord(dataset: Dataset, obs: Observation): Record<Ob
 
 /**
  * The filtered observations of the view, in time order: the rows of the Observations table (which keeps
- * actors hidden from the chart via the legend). Fields are written as they are, without formula guarding,
- * so the file reads back to exactly the data.
+ * actors hidden from the chart via the legend). Formula-like text is guarded, so reading the file back
+ * with `parseCsv(text, { unguardFormulas: true })` (as the importer does) gives exactly the data.
  */
 export function observationsCsv(ev: ExportView): string {
-  const rows: string[][] = [[...OBSERVATION_COLUMNS]];
+  const rows: CsvCell[][] = [[...OBSERVATION_COLUMNS]];
   for (const p of ev.view.observations) {
     const record = observationRecord(ev.dataset, p.obs);
     rows.push(OBSERVATION_COLUMNS.map((c) => record[c]));
   }
-  return UTF8_BOM + toCsv(rows);
+  return UTF8_BOM + toCsv(rows, { guardFormulas: true });
 }
 
 /** Rounds for the file without inventing digits: 4 decimals is far below the coding's resolution. */
-function formatValue(v: number): string {
-  return String(Math.round(v * 10_000) / 10_000);
+function roundValue(v: number): number {
+  return Math.round(v * 10_000) / 10_000;
 }
 
 /**
@@ -86,11 +94,11 @@ function formatValue(v: number): string {
  * without downsampling (maxLinePoints Infinity) to get every day rather than the drawn subset.
  */
 export function seriesCsv(ev: ExportView): string {
-  const rows: string[][] = [[...SERIES_COLUMNS]];
+  const rows: CsvCell[][] = [[...SERIES_COLUMNS]];
   for (const s of ev.series) {
     for (const p of s.line) {
-      rows.push([s.actor.id, s.actor.name, isoDay(p.t), formatValue(p.score), String(ev.filters.smooth)]);
+      rows.push([s.actor.id, s.actor.name, isoDay(p.t), roundValue(p.score), ev.filters.smooth]);
     }
   }
-  return UTF8_BOM + toCsv(rows);
+  return UTF8_BOM + toCsv(rows, { guardFormulas: true });
 }

@@ -110,8 +110,9 @@ export function guessMapping(header: string[], sample: string[][] = []): CsvMapp
   let groupBy = col('actor1countrycode');
   let actor = col(
     'actor1name',
-    'actor',
+    // This app's own observations CSV has both: the name reads better than the id.
     'actorname',
+    'actor',
     'actorid',
     'name',
     'country',
@@ -151,12 +152,12 @@ export function guessMapping(header: string[], sample: string[][] = []): CsvMapp
     ),
     actor,
     score,
-    theme: col('eventrootcode', 'theme', 'topic', 'category', 'issue'),
+    theme: col('eventrootcode', 'themelabel', 'theme', 'topic', 'category', 'issue'),
     kind: col('quadclass', 'kind', 'type', 'wordsordeeds'),
     speaker: col('speaker', 'person', 'who'),
     quote: col('quote', 'text', 'statement', 'excerpt'),
     summary: col('summary', 'description', 'headline', 'title'),
-    source: col('sourceurl', 'source', 'url', 'link'),
+    source: col('sourceurl', 'sourcetitle', 'source', 'url', 'link'),
     groupBy,
     scoreMin,
     scoreMax,

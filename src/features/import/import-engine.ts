@@ -1,4 +1,4 @@
-import { CsvStreamReader, type CsvDelimiter } from '../../lib/csv';
+import { CsvStreamReader, type CsvDelimiter } from '../../lib/csv-read';
 import type { Problem } from '../../domain/validate';
 import { guessMapping, mapCsv, type CsvInput, type CsvMapping } from './csv-mapping';
 import { importJson } from './import-json';
@@ -162,7 +162,7 @@ export class ImportEngine {
           parts.push(text);
           return;
         }
-        csv ??= new CsvStreamReader();
+        csv ??= new CsvStreamReader({ unguardFormulas: true });
         const out = csv.push(text);
         for (let i = 0; i < out.rows.length; i++) {
           rows.push(out.rows[i]!);
@@ -173,7 +173,7 @@ export class ImportEngine {
       encoding,
     );
     if (kind === 'json') return { kind: 'json', name, result: importJson(parts.join('')) };
-    const reader: CsvStreamReader = csv ?? new CsvStreamReader();
+    const reader: CsvStreamReader = csv ?? new CsvStreamReader({ unguardFormulas: true });
     const rest = reader.finish();
     rows.push(...rest.rows);
     lines.push(...rest.lines);

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { toCsv } from '../../lib/csv';
+import { toCsv } from '../../lib/csv-write';
 import { downloadText } from '../../lib/download';
 import { PROBLEMS_SHOWN, problemText, type ImportResult } from './import-types';
 import { ModalDialog } from '../../ui/modal-dialog';

