@@ -1,4 +1,6 @@
 import type { Actor, Dataset, Observation, Theme } from '../../src/domain/schema';
+import { ACTOR_PALETTE } from '../../src/domain/actor-palette';
+import { DAY_MS, dayStart } from '../../src/domain/dates';
 
 // Seeded synthetic datasets with known structure, for the benchmark and for tests that need ground
 // truth (e.g. change points). Same options and seed → byte-identical dataset.
@@ -44,34 +46,13 @@ function gaussian(rng: () => number): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
 }
 
-// Okabe–Ito and Tol colours, cycled; synthetic actors only need to be distinguishable in a chart.
-const PALETTE = [
-  '#0072B2',
-  '#D55E00',
-  '#009E73',
-  '#CC79A7',
-  '#E69F00',
-  '#56B4E9',
-  '#882255',
-  '#44AA99',
-  '#117733',
-  '#332288',
-  '#AA4499',
-  '#999933',
-  '#661100',
-  '#6699CC',
-  '#888888',
-  '#DDCC77',
-];
-
-const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 export function generateSyntheticDataset(opts: SyntheticOptions): SyntheticResult {
   const rng = makeRng(opts.seed);
-  const start = Date.parse(`${opts.start ?? '2024-01-01'}T00:00:00Z`);
-  const end = Date.parse(`${opts.end ?? '2025-12-31'}T00:00:00Z`);
-  const days = Math.max(1, Math.round((end - start) / DAY));
+  const start = dayStart(opts.start ?? '2024-01-01');
+  const end = dayStart(opts.end ?? '2025-12-31');
+  const days = Math.max(1, Math.round((end - start) / DAY_MS));
   const flatShare = opts.flatShare ?? 0.25;
 
   const actors: Actor[] = Array.from({ length: opts.actors }, (_, i) => ({
@@ -79,7 +60,7 @@ export function generateSyntheticDataset(opts: SyntheticOptions): SyntheticResul
     name: `Actor ${i + 1}`,
     group: `Group ${String.fromCharCode(65 + (i % 6))}`,
     description: 'Synthetic actor.',
-    color: PALETTE[i % PALETTE.length]!,
+    color: ACTOR_PALETTE[i % ACTOR_PALETTE.length]!,
   }));
   const themes: Theme[] = Array.from({ length: opts.themes }, (_, i) => ({
     id: `theme-${String(i + 1).padStart(2, '0')}`,
@@ -106,7 +87,7 @@ export function generateSyntheticDataset(opts: SyntheticOptions): SyntheticResul
     for (const s of shifts) {
       pivots.push({
         actor: actor.id,
-        date: iso(start + s.day * DAY),
+        date: iso(start + s.day * DAY_MS),
         before: mean(s.day - 1),
         after: mean(s.day),
       });
@@ -139,7 +120,7 @@ export function generateSyntheticDataset(opts: SyntheticOptions): SyntheticResul
     // Deeds are further from zero than words, as on the codebook's scale.
     const raw = plan.mean(day) * (isAction ? 1.15 : 0.85) + gaussian(rng) * 0.7;
     const score = Math.max(-3, Math.min(3, Math.round(raw)));
-    const t = start + day * DAY;
+    const t = start + day * DAY_MS;
     const monthOnly = rng() < 0.05;
     const date = monthOnly ? iso(t).slice(0, 7) : iso(t);
     const c = rng();

@@ -37,7 +37,7 @@ export function datasetWorkerStatus(): 'unused' | 'running' | 'failed' {
 }
 
 /** The in-thread path loads the schema on demand, so the page's first paint carries no zod. */
-async function fetchAndParse(
+async function loadInThread(
   absoluteUrl: string,
   shownUrl: string,
   label: string,
@@ -58,7 +58,7 @@ export function loadDataset(
   signal?: AbortSignal,
 ): Promise<Dataset> {
   const w = workerBroken ? null : getWorker();
-  if (!w) return fetchAndParse(absoluteUrl, shownUrl, label, signal);
+  if (!w) return loadInThread(absoluteUrl, shownUrl, label, signal);
   const id = nextId++;
   const request: DatasetWorkerRequest = { id, absoluteUrl, shownUrl, label };
   return new Promise<Dataset>((resolve, reject) => {
@@ -70,7 +70,7 @@ export function loadDataset(
     w.postMessage(request);
   }).catch((err: unknown) => {
     if (err instanceof Error && err.message === 'dataset worker failed') {
-      return fetchAndParse(absoluteUrl, shownUrl, label, signal);
+      return loadInThread(absoluteUrl, shownUrl, label, signal);
     }
     throw err;
   });

@@ -1,7 +1,27 @@
 import type { DatePrecision } from './schema';
 
-const DAY_MS = 86_400_000;
-export { DAY_MS };
+export const DAY_MS = 86_400_000;
+
+/** Month abbreviations for axis labels, titles and partial dates. */
+export const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
+
+/** UTC midnight of an ISO day (YYYY-MM-DD), in ms: where a day-precise date and a range bound sit. */
+export function dayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`);
+}
 
 /**
  * Where on the time axis a partial date is drawn: a day at UTC midnight, a month at its 15th,
@@ -22,8 +42,6 @@ export function toDay(time: number): number {
 export function isoDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "28 Feb 2025", "Mar 2025" or "2025" — as precise as the evidence, no more. */
 export function formatPartialDate(date: string, precision: DatePrecision): string {

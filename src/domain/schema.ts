@@ -6,7 +6,7 @@ import { isRealPartialDate } from '../lib/partial-date';
 // No compiled validators: zod's JIT probes `new Function`, which the built app's CSP (no eval) forbids.
 z.config({ jitless: true });
 
-// The one description of the dataset's shape (data contract v1, docs/data-contract in README).
+// The one description of the dataset's shape (data contract v1; the README's Data section lists it).
 // The app, `npm run data:check` and the importers all parse with these schemas.
 
 export const ACTOR_IDS = [

@@ -1,4 +1,5 @@
 import { datasetSchema, type Dataset, type ZodError } from './schema';
+import { isRecord } from '../lib/is-record';
 
 /** One thing wrong with a dataset, located by a dotted path such as `observations[3].score`. */
 export interface Problem {
@@ -28,10 +29,6 @@ function describe(raw: unknown, path: ReadonlyArray<PropertyKey>): string {
     return `observation ${itemId}: ${rest.length ? formatPath(rest) : '(whole entry)'}`;
   }
   return formatPath(path);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 export function zodProblems(raw: unknown, error: ZodError): Problem[] {

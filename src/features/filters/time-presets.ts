@@ -1,4 +1,4 @@
-import { DAY_MS, isoDay } from '../../domain/dates';
+import { DAY_MS, dayStart, isoDay } from '../../domain/dates';
 
 export type TimePresetId = 'all' | '2025' | 'first-100-days' | 'last-90-days';
 
@@ -11,7 +11,7 @@ export interface TimePreset {
 
 /** Shifts an ISO day by whole days (UTC, so no daylight-saving surprises). */
 export function addDays(day: string, days: number): string {
-  return isoDay(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);
+  return isoDay(dayStart(day) + days * DAY_MS);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 import { hash32, slugify } from '../../lib/slug';
 import { validateDataset, type Problem } from '../../domain/validate';
 import { fatalResult, quoteValue, type ImportResult } from './import-types';
+import { ACTOR_PALETTE } from '../../domain/actor-palette';
 
 /** Which way the file's score points: "hawkish" keeps the sign, "conciliatory" (e.g. Goldstein) flips it. */
 export type HigherMeans = 'hawkish' | 'conciliatory';
@@ -50,22 +51,6 @@ export const MAPPING_FIELDS: ReadonlyArray<{ key: MappedColumn; label: string; r
   { key: 'summary', label: 'Summary', required: false },
   { key: 'source', label: 'Source', required: false },
 ];
-
-/** Okabe–Ito and Tol's muted palette: distinguishable with common colour-vision deficiencies. */
-export const IMPORT_PALETTE = [
-  '#0072B2',
-  '#D55E00',
-  '#009E73',
-  '#CC79A7',
-  '#E69F00',
-  '#56B4E9',
-  '#882255',
-  '#44AA99',
-  '#999933',
-  '#332288',
-  '#AA4499',
-  '#117733',
-] as const;
 
 /** CAMEO event root codes (GDELT's EventRootCode), so themes read "04 Consult" rather than "04". */
 const CAMEO_ROOTS: Record<string, string> = {
@@ -233,7 +218,7 @@ export function rescale(value: number, min: number, max: number, higherMeans: Hi
   return Math.min(SCORE_MAX, Math.max(SCORE_MIN, rounded)) + 0;
 }
 
-/** FNV-1a, for short stable ids and versions. */
+/** A kind cell as statement or action: words like "verbal"/"deeds", or GDELT's QuadClass (1, 3 verbal; 2, 4 material). */
 function parseKind(raw: string, header: string): Kind | null {
   const v = raw.trim().toLowerCase();
   if (norm(header) === 'quadclass') {
@@ -429,7 +414,7 @@ export function mapCsv(input: CsvInput, mapping: CsvMapping, opts: MapOptions): 
               2000,
             )
           : '',
-        color: IMPORT_PALETTE[i % IMPORT_PALETTE.length]!,
+        color: ACTOR_PALETTE[i % ACTOR_PALETTE.length]!,
       };
     });
 

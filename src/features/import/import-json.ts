@@ -2,13 +2,14 @@ import * as z from 'zod/mini';
 import { datasetSchema, observationSchema, type Dataset, type Observation } from '../../domain/schema';
 import { crossCheck, zodProblems, type Problem } from '../../domain/validate';
 import { fatalResult, type ImportResult } from './import-types';
+import { isRecord } from '../../lib/is-record';
 
 // Everything but the observations, which are checked one by one so the valid ones can still be opened.
 const shellSchema = z.extend(z.omit(datasetSchema, { observations: true }), {
   observations: z.array(z.unknown()),
 });
 
-const OBSERVATION_COLUMNS = [
+const SKIPPED_ROW_COLUMNS = [
   'id',
   'date',
   'datePrecision',
@@ -24,10 +25,6 @@ const OBSERVATION_COLUMNS = [
   'eventId',
   'rationale',
 ] as const;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function cellText(v: unknown): string {
   if (v === undefined || v === null) return '';
@@ -156,12 +153,12 @@ export function importJson(text: string): ImportResult {
     const rec = isRecord(item) ? item : {};
     skippedRows.push([
       own.map((p) => `${p.path.slice(at.length + 2)}: ${p.message}`).join('; '),
-      ...OBSERVATION_COLUMNS.map((c) => cellText(rec[c]).slice(0, 32_000)),
+      ...SKIPPED_ROW_COLUMNS.map((c) => cellText(rec[c]).slice(0, 32_000)),
     ]);
   });
 
   const total = base.observations.length;
-  const skipped = { header: ['problem', ...OBSERVATION_COLUMNS], rows: skippedRows };
+  const skipped = { header: ['problem', ...SKIPPED_ROW_COLUMNS], rows: skippedRows };
   if (valid.length === 0) {
     return {
       ...fatalResult(

@@ -1,3 +1,5 @@
+import { isRecord } from '../../lib/is-record';
+
 // Saved views live in localStorage under a versioned key. Anything found there that cannot be read
 // (broken JSON, an unknown or newer version, a malformed entry) is copied to a set-aside key and
 // reported to the caller — never thrown, never silently overwritten.
@@ -58,10 +60,6 @@ export interface LoadResult {
 export type MigrateResult =
   | { ok: true; views: SavedView[]; setAside: unknown[]; migratedFrom: number | null }
   | { ok: false; reason: string };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** The pre-versioned shape (a bare array of { name, query }), as an early build wrote it. */
 function readLegacyView(
