@@ -6,6 +6,7 @@ import { parseCsv } from '../../src/lib/csv-read';
 // Issue 15 in the browser: real-shaped files open whole and undistorted, and CSV exports are inert in
 // a spreadsheet. Each test names the numbered problem of the issue it covers.
 
+const bundled = JSON.parse(readFileSync('public/data/stances.json', 'utf8')) as { title: string };
 const fileInput = (page: Page) => page.getByLabel('Open dataset file (JSON or CSV)');
 const mappingDialog = (page: Page, name: string) =>
   page.getByRole('dialog', { name: `Map the columns of ${name}` });
@@ -56,5 +57,30 @@ test('2. formula cells: exported CSVs are inert, and reopening the export gives 
   const again = await download(page, 'Download CSV');
   const ids = (csv: string) => csv.replace(/\brow-\d+\b/g, 'row-N').replace(/row \d+:/g, 'row N:');
   expect(ids(again)).toBe(ids(observations));
+  expect(consoleErrors).toEqual([]);
+});
+
+test('4. a hostile JSON with three fatal problems lists all of them at once and opens nothing', async ({
+  page,
+  consoleErrors,
+}) => {
+  const name = 'hostile-three-fatal.json';
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
+  await fileInput(page).setInputFiles(`tests/fixtures/${name}`);
+  const dialog = page.getByRole('dialog', { name: `${name} could not be opened` });
+  await expect(dialog.getByRole('alert')).toHaveText(
+    /^The file cannot be opened: it has 3 problems outside its observations .*All are listed, so they can be fixed in one go\.$/,
+  );
+  await expect(dialog.getByRole('heading', { name: '4 problems' })).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Problems' }).getByRole('listitem')).toHaveText([
+    'actor russia: id: duplicate id "russia" (an earlier actor has it)',
+    'source src-001: url: must start with http:// or https://',
+    'event evt-hostile: sourceId: unknown source "src-missing" (not in the sources list)',
+    'observation obs-003: date: is not a real calendar date (expected YYYY-MM-DD, YYYY-MM or YYYY)',
+  ]);
+  await expect(dialog.getByRole('button', { name: /^Open the/ })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
   expect(consoleErrors).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importJson } from '../../src/features/import/import-json';
 import { problemText } from '../../src/features/import/import-types';
@@ -89,7 +90,53 @@ describe('importJson', () => {
     const result = importJson(
       JSON.stringify({ ...fixture, actors: [{ ...fixture.actors[0], color: 'red' }] }),
     );
-    expect(result.fatal).toContain('actors[0].color: must be a hex color like #1f77b4');
+    expect(result.fatal).toContain(`actor ${fixture.actors[0]!.id}: color: must be a hex color like #1f77b4`);
+  });
+
+  it("reports every fatal problem of a hostile file in one pass, with the observations' own", () => {
+    const result = importJson(readFileSync('tests/fixtures/hostile-three-fatal.json', 'utf8'));
+    expect(result.dataset).toBeNull();
+    expect(result.problems.map(problemText)).toEqual([
+      'actor russia: id: duplicate id "russia" (an earlier actor has it)',
+      'source src-001: url: must start with http:// or https://',
+      'event evt-hostile: sourceId: unknown source "src-missing" (not in the sources list)',
+      'observation obs-003: date: is not a real calendar date (expected YYYY-MM-DD, YYYY-MM or YYYY)',
+    ]);
+    expect(result.fatal).toBe(
+      'The file cannot be opened: it has 3 problems outside its observations (actor russia: id: duplicate id "russia" (an earlier actor has it); source src-001: url: must start with http:// or https://; event evt-hostile: sourceId: unknown source "src-missing" (not in the sources list)). All are listed, so they can be fixed in one go.',
+    );
+    // JSON's "__proto__" key is an own property, dropped by the schema; nothing leaks into Object.prototype.
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('says a field is missing rather than "Invalid input", and does not blame references to a broken entry', () => {
+    const [first, ...rest] = fixture.sources;
+    const { title: _title, ...untitled } = first!;
+    const result = importJson(JSON.stringify({ ...fixture, title: undefined, sources: [untitled, ...rest] }));
+    expect(result.problems.map(problemText)).toEqual([
+      'title: is missing',
+      `source ${first!.id}: title: is missing`,
+    ]);
+  });
+
+  it('names a wrong schemaVersion first, then everything else', () => {
+    const result = importJson(JSON.stringify({ ...fixture, schemaVersion: 2, actors: 'none', themes: [] }));
+    expect(result.fatal).toBe(
+      'The file has schemaVersion 2, but this app reads data contract v1 ("schemaVersion": 1). It also has 2 problems outside its observations (actors: must be a list of actors; themes: must list at least one theme). All are listed, so they can be fixed in one go.',
+    );
+    const listed = result.problems.map(problemText);
+    expect(listed.slice(0, 3)).toEqual([
+      'schemaVersion: must be 1 (this app reads data contract v1)',
+      'actors: must be a list of actors',
+      'themes: must list at least one theme',
+    ]);
+    // An empty themes list leaves every observation's theme unknown; an actors "list" that is not a list
+    // is one problem, not one per observation.
+    expect(listed.slice(3)).toEqual(
+      fixture.observations.map(
+        (o) => `observation ${o.id}: theme: unknown theme "${o.theme}" (not in the themes list)`,
+      ),
+    );
   });
 
   it('refuses source links that are not http(s)', () => {

@@ -1,13 +1,8 @@
-import * as z from 'zod/mini';
-import { datasetSchema, observationSchema, type Dataset, type Observation } from '../../domain/schema';
-import { crossCheck, zodProblems, type Problem } from '../../domain/validate';
+import { observationSchema, type Dataset, type Observation } from '../../domain/schema';
+import type { Problem } from '../../domain/validate';
 import { fatalResult, type ImportResult } from './import-types';
+import { checkShell, entryName, issueProblems } from './json-checks';
 import { isRecord } from '../../lib/is-record';
-
-// Everything but the observations, which are checked one by one so the valid ones can still be opened.
-const shellSchema = z.extend(z.omit(datasetSchema, { observations: true }), {
-  observations: z.array(z.unknown()),
-});
 
 const SKIPPED_ROW_COLUMNS = [
   'id',
@@ -46,14 +41,37 @@ function describeJsonError(err: unknown): string {
     : `The file is not valid JSON (${reason}). Check that it is a Stance Tracker dataset and not another kind of file.`;
 }
 
-function describeVersion(raw: Record<string, unknown>): string | null {
-  if (!('schemaVersion' in raw)) {
-    return 'The file has no schemaVersion, so it is not a Stance Tracker dataset (this app reads data contract v1: "schemaVersion": 1).';
-  }
-  if (raw.schemaVersion !== 1) {
-    return `The file has schemaVersion ${cellText(raw.schemaVersion).slice(0, 40)}, but this app reads data contract v1 ("schemaVersion": 1).`;
-  }
-  return null;
+/** The sentence for a file with a wrong or missing schemaVersion. */
+function versionSentence(raw: Record<string, unknown>): string {
+  return 'schemaVersion' in raw
+    ? `The file has schemaVersion ${cellText(raw.schemaVersion).slice(0, 40)}, but this app reads data contract v1 ("schemaVersion": 1).`
+    : 'The file has no schemaVersion, so it is not a Stance Tracker dataset (this app reads data contract v1: "schemaVersion": 1).';
+}
+
+const EMPTY_SENTENCE = 'The dataset is empty: it holds no observations, so there is nothing to plot.';
+
+/** One sentence for the problems that stop a file from opening; the dialog lists each of them. */
+function fatalSentence(raw: Record<string, unknown>, structural: Problem[]): string {
+  const versionWrong = structural.some((p) => p.path === 'schemaVersion');
+  const others = structural.filter((p) => p.path !== 'schemaVersion');
+  if (others.length === 0) return versionSentence(raw);
+  if (
+    !versionWrong &&
+    others.length === 1 &&
+    others[0]!.path === 'observations' &&
+    Array.isArray(raw.observations)
+  )
+    return EMPTY_SENTENCE;
+  const n = others.length;
+  const first = others
+    .slice(0, 3)
+    .map((p) => `${p.path}: ${p.message}`)
+    .join('; ');
+  const rest = n > 3 ? `; and ${n - 3} more` : '';
+  const what = `${n} problem${n === 1 ? '' : 's'} outside its observations (${first}${rest})`;
+  return versionWrong
+    ? `${versionSentence(raw)} It also has ${what}. All are listed, so they can be fixed in one go.`
+    : `The file cannot be opened: it has ${what}. All are listed, so they can be fixed in one go.`;
 }
 
 /**
@@ -74,74 +92,42 @@ export function importJson(text: string): ImportResult {
       `The file holds a JSON ${Array.isArray(raw) ? 'array' : typeof raw}, not a dataset object with "schemaVersion": 1.`,
     );
   }
-  const versionProblem = describeVersion(raw);
-  if (versionProblem)
-    return fatalResult(versionProblem, [
-      { path: 'schemaVersion', message: 'must be 1 (this app reads data contract v1)' },
-    ]);
-
+  // Every part is checked even when an earlier one fails, so the list holds every problem at once.
+  const shell = checkShell(raw);
+  const structural = [...shell.problems];
   const list = raw.observations;
-  if (Array.isArray(list) && list.length === 0) {
-    return fatalResult('The dataset is empty: it holds no observations, so there is nothing to plot.');
-  }
-  const shell = shellSchema.safeParse(raw);
-  if (!shell.success) {
-    const problems = zodProblems(raw, shell.error);
-    return fatalResult(
-      `The file does not match the Stance Tracker data format: ${problems
-        .slice(0, 3)
-        .map((p) => `${p.path}: ${p.message}`)
-        .join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}.`,
-      problems,
-    );
-  }
-  const base = shell.data;
-  // Problems outside observations (duplicate actor ids, events citing unknown sources) leave no sound part to open.
-  const structural = crossCheck({ ...base, observations: [] });
-  for (const s of base.sources) {
-    if (s.url !== null && !/^https?:\/\//i.test(s.url))
-      structural.push({ path: `source ${s.id}: url`, message: 'must start with http:// or https://' });
-  }
-  if (structural.length) {
-    return fatalResult(
-      `The dataset's actors, themes, sources or events are inconsistent: ${structural
-        .slice(0, 3)
-        .map((p) => `${p.path}: ${p.message}`)
-        .join('; ')}.`,
-      structural,
-    );
-  }
+  const items: unknown[] = Array.isArray(list) ? list : [];
+  if (list === undefined)
+    structural.push({ path: 'observations', message: 'is missing (a list of observations)' });
+  else if (!Array.isArray(list))
+    structural.push({ path: 'observations', message: 'must be a list of observations' });
+  else if (list.length === 0)
+    structural.push({ path: 'observations', message: 'must hold at least one observation' });
 
-  const actors = new Set(base.actors.map((a) => a.id));
-  const themes = new Set(base.themes.map((t) => t.id));
-  const sources = new Set(base.sources.map((s) => s.id));
-  const events = new Set(base.events.map((e) => e.id));
+  const { actors, themes, sources, events } = shell.listed;
   const seen = new Set<string>();
   const valid: Observation[] = [];
   const problems: Problem[] = [];
   const skippedRows: string[][] = [];
 
-  base.observations.forEach((item, index) => {
-    const itemId =
-      isRecord(item) && typeof item.id === 'string' && item.id ? item.id.slice(0, 120) : `#${index + 1}`;
-    const at = `observation ${itemId}`;
+  items.forEach((item, index) => {
+    const at = entryName('observation', item, index);
     const own: Problem[] = [];
     const parsed = observationSchema.safeParse(item);
     if (!parsed.success) {
-      for (const p of zodProblems(item, parsed.error)) {
-        own.push({ path: `${at}: ${p.path === '(root)' ? '(whole entry)' : p.path}`, message: p.message });
-      }
+      own.push(...issueProblems(item, at, parsed.error.issues));
     } else {
       const o = parsed.data;
       if (seen.has(o.id))
         own.push({ path: `${at}: id`, message: `duplicate id "${o.id}" (an earlier observation has it)` });
-      if (!actors.has(o.actor))
+      // A list that is not a list at all is one problem, not one per observation that refers to it.
+      if (actors && !actors.has(o.actor))
         own.push({ path: `${at}: actor`, message: `unknown actor "${o.actor}" (not in the actors list)` });
-      if (!themes.has(o.theme))
+      if (themes && !themes.has(o.theme))
         own.push({ path: `${at}: theme`, message: `unknown theme "${o.theme}" (not in the themes list)` });
-      if (o.sourceId !== null && !sources.has(o.sourceId))
+      if (sources && o.sourceId !== null && !sources.has(o.sourceId))
         own.push({ path: `${at}: sourceId`, message: `unknown source "${o.sourceId}"` });
-      if (o.eventId !== undefined && !events.has(o.eventId))
+      if (events && o.eventId !== undefined && !events.has(o.eventId))
         own.push({ path: `${at}: eventId`, message: `unknown event "${o.eventId}"` });
       if (own.length === 0) {
         seen.add(o.id);
@@ -157,7 +143,11 @@ export function importJson(text: string): ImportResult {
     ]);
   });
 
-  const total = base.observations.length;
+  const total = items.length;
+  if (structural.length || !shell.head) {
+    // Nothing opens, so nothing is "skipped": the list names every problem, observations' included.
+    return fatalResult(fatalSentence(raw, structural), [...structural, ...problems], total);
+  }
   const skipped = { header: ['problem', ...SKIPPED_ROW_COLUMNS], rows: skippedRows };
   if (valid.length === 0) {
     return {
@@ -169,6 +159,14 @@ export function importJson(text: string): ImportResult {
       skipped,
     };
   }
-  const dataset: Dataset = { ...base, observations: valid };
+  const { head } = shell;
+  const dataset: Dataset = {
+    ...head,
+    actors: shell.actors,
+    themes: shell.themes,
+    sources: shell.sources,
+    events: shell.events,
+    observations: valid,
+  };
   return { dataset, problems, total, skippedCount: skippedRows.length, skipped, fatal: null, notices: [] };
 }
