@@ -84,3 +84,29 @@ test('4. a hostile JSON with three fatal problems lists all of them at once and 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
   expect(consoleErrors).toEqual([]);
 });
+
+test('3. Excel\'s "Unicode text" (UTF-16 with a byte-order mark) opens with its letters intact', async ({
+  page,
+  consoleErrors,
+}) => {
+  const name = 'excel-unicode-text.txt';
+  await page.goto('./');
+  await fileInput(page).setInputFiles(`tests/fixtures/${name}`);
+  const dialog = mappingDialog(page, name);
+  await expect(dialog).toContainText(
+    '5 rows and 7 columns, separated by tabs. Text encoding: UTF-16 (little-endian), from its byte-order mark.',
+  );
+  await expect(dialog.getByRole('combobox', { name: 'Speaker' })).toHaveValue('5');
+  await dialog.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(page.getByText(/^Opened excel-unicode-text\.txt: 5 observations, 5 actors\./)).toBeVisible();
+  const legend = page
+    .getByRole('figure', { name: /^Stance over time/ })
+    .getByRole('list', { name: 'Legend' });
+  await expect(legend.getByRole('listitem')).toHaveCount(5);
+  expect((await legend.getByRole('listitem').allTextContents()).sort()).toEqual(
+    ['Trump', 'Zelensky', 'Україна', 'Росія', 'Türkiye'].sort(),
+  );
+  await expect(page.getByRole('table')).toContainText('Володимир Зеленський');
+  expect(consoleErrors).toEqual([]);
+});

@@ -134,8 +134,8 @@ export function CsvMappingDialog({
         <h2 id={`${id}-title`}>Map the columns of {preview.name}</h2>
         <p id={`${id}-summary`}>
           {preview.rowCount.toLocaleString('en')} rows and {preview.header.length} columns, separated by{' '}
-          {DELIMITER_NAMES[preview.delimiter]}. Choose the columns for date, actor and score; the rest are
-          optional.
+          {DELIMITER_NAMES[preview.delimiter]}. Text encoding: {preview.encoding}. Choose the columns for
+          date, actor and score; the rest are optional.
         </p>
         {[...preview.notices, ...preview.problems.map(problemText)].map((n) => (
           <p key={n} className="import-warning">

@@ -1,4 +1,11 @@
 import { CsvStreamReader, type CsvDelimiter } from '../../lib/csv-read';
+import {
+  SNIFF_BYTES,
+  describeEncoding,
+  sniffEncoding,
+  type SniffedEncoding,
+  type TextEncoding,
+} from '../../lib/text-encoding';
 import type { Problem } from '../../domain/validate';
 import { guessMapping, mapCsv, type CsvInput, type CsvMapping } from './csv-mapping';
 import { importJson } from './import-json';
@@ -18,6 +25,8 @@ export interface ReadProgress {
 
 export interface CsvPreview {
   name: string;
+  /** How the bytes were decoded, in words ("UTF-16 (little-endian), from its byte-order mark"). */
+  encoding: string;
   delimiter: CsvDelimiter;
   header: string[];
   /** The first rows, for the mapping dialog's preview, and the lines they start on. */
@@ -71,39 +80,61 @@ async function* byteChunks(file: ReadableFile): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < all.length; i += CHUNK) yield all.subarray(i, i + CHUNK);
 }
 
-/** Decodes the file chunk by chunk; UTF-8 unless it is not valid UTF-8, then Windows-1252 (Excel's CSV default). */
+/**
+ * Decodes the file chunk by chunk: UTF-16 or UTF-8 as the first bytes tell (sniffEncoding), or the
+ * encoding given (the Windows-1252 fallback for text that turned out not to be UTF-8).
+ */
 async function readText(
   file: ReadableFile,
   onText: (text: string) => void,
   onProgress: (p: ReadProgress) => void,
-  encoding: 'utf-8' | 'windows-1252',
-): Promise<void> {
-  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
-  let loaded = 0;
-  let lastReport = 0;
-  for await (const chunk of byteChunks(file)) {
-    loaded += chunk.byteLength;
+  fallback?: 'windows-1252',
+): Promise<{ encoding: TextEncoding; by: SniffedEncoding['by'] }> {
+  let decoder: TextDecoder | null = null;
+  let used: { encoding: TextEncoding; by: SniffedEncoding['by'] } = { encoding: 'utf-8', by: 'default' };
+  const held: Uint8Array[] = [];
+  let heldBytes = 0;
+  const decode = (bytes: Uint8Array, stream: boolean) => {
     let text: string;
     try {
-      text = decoder.decode(chunk, { stream: true });
+      text = decoder!.decode(bytes, { stream });
     } catch {
       throw new NotUtf8Error();
     }
     if (text) onText(text);
+  };
+  // The encoding is told from the first bytes, so they are held until there are enough to look at.
+  const start = () => {
+    const head = new Uint8Array(heldBytes);
+    let at = 0;
+    for (const h of held) {
+      head.set(h, at);
+      at += h.byteLength;
+    }
+    used = fallback ? { encoding: fallback, by: 'default' } : sniffEncoding(head);
+    decoder = new TextDecoder(used.encoding, { fatal: used.encoding === 'utf-8' });
+    decode(head, true);
+  };
+  let loaded = 0;
+  let lastReport = 0;
+  for await (const chunk of byteChunks(file)) {
+    loaded += chunk.byteLength;
+    if (decoder) decode(chunk, true);
+    else {
+      held.push(chunk);
+      heldBytes += chunk.byteLength;
+      if (heldBytes >= SNIFF_BYTES) start();
+    }
     const now = Date.now();
     if (now - lastReport > 50) {
       lastReport = now;
       onProgress({ loaded, total: file.size });
     }
   }
-  let tail: string;
-  try {
-    tail = decoder.decode();
-  } catch {
-    throw new NotUtf8Error();
-  }
-  if (tail) onText(tail);
+  if (!decoder) start();
+  decode(new Uint8Array(0), false);
   onProgress({ loaded: file.size, total: file.size });
+  return used;
 }
 
 interface CsvTableState {
@@ -129,7 +160,7 @@ export class ImportEngine {
     }
     if (file.size === 0) return { kind: 'error', name, message: `${name} is empty (0 bytes).` };
     try {
-      return await this.readAs(file, name, onProgress, 'utf-8');
+      return await this.readAs(file, name, onProgress);
     } catch (err) {
       if (err instanceof NotUtf8Error) {
         const outcome = await this.readAs(file, name, onProgress, 'windows-1252');
@@ -147,14 +178,14 @@ export class ImportEngine {
     file: ReadableFile,
     name: string,
     onProgress: (p: ReadProgress) => void,
-    encoding: 'utf-8' | 'windows-1252',
+    fallback?: 'windows-1252',
   ): Promise<ReadOutcome> {
     let kind: FileKind | null = null;
     const parts: string[] = [];
     let csv: CsvStreamReader | null = null;
     const rows: string[][] = [];
     const lines: number[] = [];
-    await readText(
+    const used = await readText(
       file,
       (text) => {
         if (kind === null) kind = detectKind(name, text.slice(0, 64));
@@ -170,7 +201,7 @@ export class ImportEngine {
         }
       },
       onProgress,
-      encoding,
+      fallback,
     );
     if (kind === 'json') return { kind: 'json', name, result: importJson(parts.join('')) };
     const reader: CsvStreamReader = csv ?? new CsvStreamReader({ unguardFormulas: true });
@@ -188,6 +219,7 @@ export class ImportEngine {
       kind: 'csv',
       preview: {
         name,
+        encoding: describeEncoding(used.encoding, used.by),
         delimiter: reader.delimiter,
         header,
         rows: input.rows.slice(0, PREVIEW_ROWS),
