@@ -1,13 +1,24 @@
-// `npm run data:check [dataset.json]`: validates the bundled dataset (or the file given) with the app's
-// schema, checks every quote against its source text, prints coverage, and exits 1 listing each problem.
+// `npm run data:check [dataset.json] [--no-targets]`: validates the bundled dataset (or the file given)
+// with the app's schema, checks every quote against its source text and the web-source rules, prints
+// coverage and the coverage targets (issue 11), and exits 1 listing each problem. --no-targets skips the
+// targets, which describe the bundled dataset, when checking another file.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkDataset, formatCoverage, formatProblem } from './lib/data-check';
+import {
+  BUNDLED_TARGETS,
+  checkDataset,
+  formatCoverage,
+  formatProblem,
+  formatTargets,
+} from './lib/data-check';
 import { datasetSchema } from '../src/domain/schema';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const datasetPath = resolve(process.cwd(), process.argv[2] ?? resolve(repoRoot, 'public/data/stances.json'));
+const args = process.argv.slice(2);
+const useTargets = !args.includes('--no-targets');
+const fileArg = args.find((a) => !a.startsWith('--'));
+const datasetPath = resolve(process.cwd(), fileArg ?? resolve(repoRoot, 'public/data/stances.json'));
 
 function fail(message: string): never {
   console.error(`data:check: ${message}`);
@@ -30,7 +41,11 @@ for (const s of Array.isArray(sources) ? (sources as unknown[]) : []) {
   if (existsSync(path)) sourceTexts[s.file] = readFileSync(path, 'utf8');
 }
 
-const { problems, coverage } = checkDataset(raw, sourceTexts);
+const { problems, coverage, targets } = checkDataset(
+  raw,
+  sourceTexts,
+  useTargets ? BUNDLED_TARGETS : undefined,
+);
 const parsed = datasetSchema.safeParse(raw);
 
 console.log(`data:check ${datasetPath}\n`);
@@ -52,8 +67,28 @@ const list = (counts: Record<string, number>, order: string[] = []) =>
 console.log(`observations: ${coverage.total}`);
 console.log(`per actor:    ${list(coverage.byActor, coverage.actors)}`);
 console.log(`per kind:     ${list(coverage.byKind)}`);
-console.log(`per source:   ${list(coverage.bySource)}`);
-if (parsed.success) console.log(`events:       ${parsed.data.events.length}`);
+// Bundled texts one by one; the hundreds of web reports as one count (data:check lists any faulty one).
+const bundledIds = new Set(
+  parsed.success ? parsed.data.sources.filter((s) => s.file !== undefined).map((s) => s.id) : [],
+);
+const fromBundled = Object.fromEntries(
+  Object.entries(coverage.bySource).filter(([id]) => bundledIds.has(id)),
+);
+const fromWeb = Object.entries(coverage.bySource)
+  .filter(([id]) => !bundledIds.has(id))
+  .reduce((n, [, c]) => n + c, 0);
+console.log(`per source:   ${list(fromBundled)}${fromWeb ? `, web reports ${fromWeb}` : ''}`);
+if (parsed.success) {
+  console.log(`events:       ${parsed.data.events.length}`);
+  const web = parsed.data.sources.filter((s) => s.file === undefined).length;
+  console.log(
+    `sources:      ${parsed.data.sources.length} (${web} web, ${parsed.data.sources.length - web} bundled texts)`,
+  );
+}
+if (targets.length > 0) {
+  console.log('\nCoverage targets:\n');
+  console.log(formatTargets(targets));
+}
 
 if (problems.length > 0) {
   console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'}:`);

@@ -15,6 +15,41 @@ import { crossCheck, validateDataset, type Problem } from '../../src/domain/vali
 /** Longest quote the codebook allows; longer passages must be cut to a shorter contiguous span. */
 export const MAX_QUOTE_LENGTH = 300;
 
+/** A web source may lend at most this many of the speaker's words (the repository stores no article text). */
+export const MAX_WEB_QUOTE_WORDS = 40;
+
+/** What the bundled dataset must cover (issue 11); `checkDataset` enforces them when given. */
+export interface CoverageTargets {
+  minObservations: number;
+  /** Every actor listed in the dataset: at least this many observations, with both kinds. */
+  minPerActor: number;
+  /** The actor whose record must be continuous, and the months and years that must have day-dated entries. */
+  monthlyActor: string;
+  /** First month (YYYY-MM) that needs a day-dated observation every month through the last covered month. */
+  monthlyFrom: string;
+  /** Years that need at least `minPerYear` day-dated observations of `monthlyActor`. */
+  years: number[];
+  minPerYear: number;
+  minEvents: number;
+}
+
+export const BUNDLED_TARGETS: CoverageTargets = {
+  minObservations: 400,
+  minPerActor: 25,
+  monthlyActor: 'trump',
+  monthlyFrom: '2025-01',
+  years: [2017, 2018, 2019, 2020],
+  minPerYear: 2,
+  minEvents: 40,
+};
+
+export interface TargetRow {
+  target: string;
+  required: string;
+  actual: string;
+  ok: boolean;
+}
+
 /** The parts of a dataset the coverage table needs. */
 export type CoverageInput = Pick<Dataset, 'actors' | 'themes' | 'observations'>;
 
@@ -33,6 +68,8 @@ export interface Coverage {
 export interface DataCheckResult {
   problems: Problem[];
   coverage: Coverage;
+  /** One row per coverage target, when targets were given. */
+  targets: TargetRow[];
 }
 
 /** `observation obs-001: score: must be an integer` — the line format the CLI prints. */
@@ -108,9 +145,59 @@ function evidenceProblems(raw: unknown, sourceTexts: Record<string, string>): Pr
     }
   }
 
+  // Web sources (no bundled file) carry only a reference: it must let a reader find the report.
+  const webSources = new Set<string>();
+  for (const s of asList(raw.sources)) {
+    if (!isRecord(s) || typeof s.id !== 'string' || s.file !== undefined) continue;
+    webSources.add(s.id);
+    const missing = (v: unknown) => typeof v !== 'string' || v.trim() === '';
+    if (missing(s.url))
+      problems.push({ path: `source ${s.id}: url`, message: 'a web source needs the URL of the report' });
+    if (missing(s.outlet))
+      problems.push({
+        path: `source ${s.id}: outlet`,
+        message: 'a web source needs the outlet that published it',
+      });
+    if (missing(s.published))
+      problems.push({
+        path: `source ${s.id}: published`,
+        message: 'a web source needs its publication date (YYYY-MM-DD, or YYYY-MM when the day is not shown)',
+      });
+  }
+
+  // observation "actor|date|folded quote" -> first id, to catch the same words coded twice
+  const firstSeen = new Map<string, string>();
+
   asList(raw.observations).forEach((o, index) => {
     if (!isRecord(o)) return;
     const at = observationLabel(o, index);
+    if (o.confidence === 'high' && typeof o.dateNote === 'string' && /\blooked up\b/i.test(o.dateNote)) {
+      problems.push({
+        path: `${at}: confidence`,
+        message:
+          'cannot be "high" when the dateNote says the date was looked up in another report (codebook §5: medium)',
+      });
+    }
+    if (typeof o.quote === 'string' && typeof o.sourceId === 'string' && webSources.has(o.sourceId)) {
+      const words = o.quote.trim().split(/\s+/).filter(Boolean).length;
+      if (words > MAX_WEB_QUOTE_WORDS) {
+        problems.push({
+          path: `${at}: quote`,
+          message: `is ${words} words; a quote from a web source may have at most ${MAX_WEB_QUOTE_WORDS} (the speaker's words only)`,
+        });
+      }
+    }
+    if (typeof o.quote === 'string' && typeof o.actor === 'string' && typeof o.date === 'string') {
+      const key = `${o.actor}|${o.date}|${foldForQuoteMatch(o.quote).toLowerCase()}`;
+      const first = firstSeen.get(key);
+      const id = typeof o.id === 'string' ? o.id : `#${index + 1}`;
+      if (first !== undefined) {
+        problems.push({
+          path: `${at}: quote`,
+          message: `repeats observation ${first} (same actor, date and quote): code one statement or act once`,
+        });
+      } else firstSeen.set(key, id);
+    }
     if (typeof o.score === 'number' && Number.isFinite(o.score) && !Number.isInteger(o.score)) {
       problems.push({ path: `${at}: score`, message: `must be an integer (got ${o.score})` });
     }
@@ -196,11 +283,107 @@ export function formatCoverage(c: Coverage): string {
   return [line(header), rule, ...rows.map(line), rule, line(totals)].join('\n');
 }
 
+const monthIndex = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
+const monthOf = (index: number) =>
+  `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+
 /**
- * Validates a dataset with the app's schema and cross-checks, then the codebook's evidence rules.
- * `sourceTexts` maps each source `file` path (as written in the dataset) to its text.
+ * The coverage targets as rows (target, required, actual, ok). The last covered month is the month of the
+ * latest day-dated observation of any actor.
  */
-export function checkDataset(raw: unknown, sourceTexts: Record<string, string>): DataCheckResult {
+export function evaluateTargets(
+  data: Pick<Dataset, 'actors' | 'observations' | 'events'>,
+  t: CoverageTargets,
+): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const total = data.observations.length;
+  rows.push({
+    target: 'observations',
+    required: `≥ ${t.minObservations}`,
+    actual: String(total),
+    ok: total >= t.minObservations,
+  });
+  for (const a of data.actors) {
+    const mine = data.observations.filter((o) => o.actor === a.id);
+    const statements = mine.filter((o) => o.kind === 'statement').length;
+    const actions = mine.length - statements;
+    rows.push({
+      target: `${a.id}`,
+      required: `≥ ${t.minPerActor}, both kinds`,
+      actual: `${mine.length} (${statements} statements, ${actions} actions)`,
+      ok: mine.length >= t.minPerActor && statements > 0 && actions > 0,
+    });
+  }
+  const dayDated = data.observations.filter((o) => o.datePrecision === 'day');
+  const actorDays = dayDated.filter((o) => o.actor === t.monthlyActor);
+  const perMonth = countBy(actorDays, (o) => o.date.slice(0, 7));
+  const lastDay = dayDated.reduce<string | null>((m, o) => (m === null || o.date > m ? o.date : m), null);
+  if (lastDay !== null && lastDay.slice(0, 7) >= t.monthlyFrom) {
+    for (let i = monthIndex(t.monthlyFrom); i <= monthIndex(lastDay.slice(0, 7)); i++) {
+      const month = monthOf(i);
+      const n = perMonth[month] ?? 0;
+      rows.push({
+        target: `${t.monthlyActor} ${month}`,
+        required: '≥ 1 day-dated',
+        actual: String(n),
+        ok: n >= 1,
+      });
+    }
+  } else {
+    rows.push({
+      target: `${t.monthlyActor} from ${t.monthlyFrom}`,
+      required: '≥ 1 day-dated a month',
+      actual: 'no data',
+      ok: false,
+    });
+  }
+  for (const y of t.years) {
+    const n = actorDays.filter((o) => o.date.startsWith(`${y}-`)).length;
+    rows.push({
+      target: `${t.monthlyActor} ${y}`,
+      required: `≥ ${t.minPerYear} day-dated`,
+      actual: String(n),
+      ok: n >= t.minPerYear,
+    });
+  }
+  rows.push({
+    target: 'events',
+    required: `≥ ${t.minEvents}`,
+    actual: String(data.events.length),
+    ok: data.events.length >= t.minEvents,
+  });
+  return rows;
+}
+
+/** The target rows as a fixed-width table with a ✓/✗ column. */
+export function formatTargets(rows: TargetRow[]): string {
+  const table = [
+    ['target', 'required', 'actual', ''],
+    ...rows.map((r) => [r.target, r.required, r.actual, r.ok ? 'ok' : 'MISSING']),
+  ];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(table[0] ?? []),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...table.slice(1).map(line),
+  ].join('\n');
+}
+
+/**
+ * Validates a dataset with the app's schema and cross-checks, then the codebook's evidence rules, then
+ * (when `targets` is given) the coverage targets. `sourceTexts` maps each bundled source `file` path
+ * (as written in the dataset) to its text.
+ */
+export function checkDataset(
+  raw: unknown,
+  sourceTexts: Record<string, string>,
+  targets?: CoverageTargets,
+): DataCheckResult {
   const base = validateDataset(raw);
   const problems: Problem[] = [...base.problems];
   let parsed: Dataset | null = base.ok ? base.dataset : null;
@@ -221,5 +404,11 @@ export function checkDataset(raw: unknown, sourceTexts: Record<string, string>):
     return true;
   });
   const coverage = computeCoverage(parsed ?? { actors: [], themes: [], observations: [] });
-  return { problems: unique, coverage };
+  const targetRows = targets
+    ? evaluateTargets(parsed ?? { actors: [], observations: [], events: [] }, targets)
+    : [];
+  for (const r of targetRows.filter((row) => !row.ok)) {
+    unique.push({ path: `coverage: ${r.target}`, message: `needs ${r.required}, has ${r.actual}` });
+  }
+  return { problems: unique, coverage, targets: targetRows };
 }

@@ -102,7 +102,8 @@ export const sourceSchema = z.object({
   outlet: z.nullable(text(200)),
   published: z.nullable(partialDate),
   url: z.nullable(z.url('must be a URL')),
-  file: text(400),
+  // A bundled source text in the repository (data/sources/…); web sources have none, only their URL.
+  file: z.optional(text(400)),
   note: z.optional(text(2000)),
 });
 
@@ -148,6 +149,13 @@ export const observationSchema = z
   })
   .check(checkPrecision);
 
+export const changelogEntrySchema = z.object({
+  version: requiredText(40),
+  date: partialDate,
+  added: z.array(requiredText(500)),
+  corrected: z.array(requiredText(500)),
+});
+
 export const datasetSchema = z.object({
   schemaVersion: z.literal(1, 'must be 1 (this app reads data contract v1)'),
   id: z.optional(id),
@@ -156,10 +164,22 @@ export const datasetSchema = z.object({
   version: requiredText(40),
   updated: partialDate,
   scale: scaleSchema,
-  // Optional: the range the explorer opens on (e.g. the period the dataset is about); "All" still shows everything.
+  // Optional: the range the explorer opens on; "All" still shows everything. Either fixed dates (from/to)
+  // or the last N months up to the data's latest date, so a dataset that grows keeps opening on its recent past.
   defaultView: z.optional(
-    z.object({ from: z.nullable(dayDate), to: z.nullable(dayDate), note: z.optional(text(1000)) }),
+    z.object({
+      from: z.optional(z.nullable(dayDate)),
+      to: z.optional(z.nullable(dayDate)),
+      lastMonths: z.optional(
+        z
+          .int('must be a whole number of months')
+          .check(z.gte(1, 'must be at least 1'), z.lte(600, 'must be at most 600')),
+      ),
+      note: z.optional(text(1000)),
+    }),
   ),
+  // Optional: what each version added and corrected, newest first (shown in Methodology and "What changed").
+  changelog: z.optional(z.array(changelogEntrySchema)),
   actors: z.array(actorSchema).check(z.minLength(1, 'must list at least one actor')),
   themes: z.array(themeSchema).check(z.minLength(1, 'must list at least one theme')),
   sources: z.array(sourceSchema),
@@ -172,6 +192,7 @@ export type Scale = z.infer<typeof scaleSchema>;
 export type Actor = z.infer<typeof actorSchema>;
 export type Theme = z.infer<typeof themeSchema>;
 export type Source = z.infer<typeof sourceSchema>;
+export type ChangelogEntry = z.infer<typeof changelogEntrySchema>;
 export type Observation = z.infer<typeof observationSchema>;
 export type Kind = z.infer<typeof kindSchema>;
 export type Confidence = z.infer<typeof confidenceSchema>;

@@ -23,7 +23,6 @@ interface CliPivot {
   evidence: string[];
 }
 
-const DAY = 86_400_000;
 const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
 const fixtureFile = join(dir, 'fixture.json');
 writeFileSync(fixtureFile, JSON.stringify(makeAnalysisDataset()));
@@ -45,15 +44,23 @@ describe('npm run analyze', () => {
     }
   });
 
-  it('--pivots on the bundled data lists both Trump pivots (Feb and Jul 2025)', () => {
-    const r = analyze('--pivots');
-    expect(r.code).toBe(0);
-    const trump = (JSON.parse(r.stdout) as CliPivot[]).filter((p) => p.actor === 'trump');
-    const within = (p: CliPivot, day: string) =>
-      Math.abs(toTime(p.date, p.date.length === 7 ? 'month' : 'day') - Date.parse(`${day}T00:00:00Z`)) <=
-      14 * DAY;
-    expect(trump.some((p) => p.delta < 0 && (within(p, '2025-02-12') || within(p, '2025-02-18')))).toBe(true);
-    expect(trump.some((p) => p.delta > 0 && within(p, '2025-07-14'))).toBe(true);
+  it('--pivots on the bundled data lists Trump’s summer 2025 turn against Moscow; the February turn needs --sensitivity 5', () => {
+    const trumpPivots = (...args: string[]) => {
+      const r = analyze('--pivots', '--actor', 'trump', ...args);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout) as CliPivot[];
+    };
+    const within = (p: CliPivot, from: string, to: string) => {
+      const t = toTime(p.date, p.date.length === 7 ? 'month' : 'day');
+      return t >= Date.parse(`${from}T00:00:00Z`) && t <= Date.parse(`${to}T00:00:00Z`);
+    };
+    // Default settings: the hawkish turn lands between the Hague summit and the 14 July announcement.
+    expect(trumpPivots().some((p) => p.delta > 0 && within(p, '2025-06-20', '2025-07-14'))).toBe(true);
+    // Since 2.0.0 three January 2025 observations stand between negative 2022–2024 ones, so the January
+    // hawkishness reads as a short stretch; only the most sensitive setting cuts at the February turn.
+    expect(
+      trumpPivots('--sensitivity', '5').some((p) => p.delta < 0 && within(p, '2025-02-05', '2025-02-25')),
+    ).toBe(true);
   });
 
   it('--gap, --alignment and --diff print their readings', () => {

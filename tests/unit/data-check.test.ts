@@ -6,11 +6,15 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  BUNDLED_TARGETS,
   checkDataset,
+  evaluateTargets,
   foldForQuoteMatch,
   formatCoverageTable,
   formatProblem,
+  formatTargets,
   MAX_QUOTE_LENGTH,
+  MAX_WEB_QUOTE_WORDS,
 } from '../../scripts/lib/data-check';
 import { ACTOR_IDS, datasetSchema, type Dataset, type Observation } from '../../src/domain/schema';
 
@@ -20,7 +24,7 @@ const bundledText = readFileSync(bundledPath, 'utf8');
 const bundled = datasetSchema.parse(JSON.parse(bundledText));
 
 const sourceTexts: Record<string, string> = Object.fromEntries(
-  bundled.sources.map((s) => [s.file, readFileSync(join(repoRoot, s.file), 'utf8')]),
+  bundled.sources.flatMap((s) => (s.file ? [[s.file, readFileSync(join(repoRoot, s.file), 'utf8')]] : [])),
 );
 
 /** A deep copy of the bundled dataset as plain JSON, with `edit` applied. */
@@ -40,21 +44,37 @@ function problemLines(raw: unknown): string[] {
   return checkDataset(raw, sourceTexts).problems.map(formatProblem);
 }
 
+function targetProblemLines(raw: unknown): string[] {
+  return checkDataset(raw, sourceTexts, BUNDLED_TARGETS).problems.map(formatProblem);
+}
+
+/** Index of the first observation whose source is a web report (no bundled file). */
+function webIndex(d: Dataset, from = 0): number {
+  const web = new Set(d.sources.filter((s) => s.file === undefined).map((s) => s.id));
+  const i = d.observations.findIndex((o, k) => k >= from && o.sourceId !== null && web.has(o.sourceId));
+  if (i < 0) throw new Error('no web-sourced observation');
+  return i;
+}
+
 const idAt = (index: number) => obsAt(bundled, index).id;
 
 describe('bundled dataset', () => {
-  it('passes every check with zero problems', () => {
-    const { problems } = checkDataset(JSON.parse(bundledText), sourceTexts);
+  it('passes every check, coverage targets included, with zero problems', () => {
+    const { problems, targets } = checkDataset(JSON.parse(bundledText), sourceTexts, BUNDLED_TARGETS);
     expect(problems).toEqual([]);
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.every((t) => t.ok)).toBe(true);
   });
 
   it('covers the required actors, sources and kinds', () => {
     const { coverage } = checkDataset(JSON.parse(bundledText), sourceTexts);
-    expect(coverage.total).toBeGreaterThanOrEqual(70);
+    expect(coverage.total).toBeGreaterThanOrEqual(400);
     for (const actor of ACTOR_IDS) {
-      expect(coverage.byActor[actor] ?? 0, actor).toBeGreaterThanOrEqual(3);
+      expect(coverage.byActor[actor] ?? 0, actor).toBeGreaterThanOrEqual(25);
     }
-    expect(Object.keys(coverage.bySource).sort()).toEqual(bundled.sources.map((s) => s.id).sort());
+    // Every source is cited: by an observation, or (a few reports) only by a key event.
+    const cited = new Set([...Object.keys(coverage.bySource), ...bundled.events.map((e) => e.sourceId)]);
+    expect([...cited].sort()).toEqual(bundled.sources.map((s) => s.id).sort());
     expect(coverage.byKind.statement).toBeGreaterThan(0);
     expect(coverage.byKind.action).toBeGreaterThan(0);
   });
@@ -160,6 +180,111 @@ describe('broken copies are reported by observation id and field', () => {
     expect(lines).toContain(`observation ${idAt(50)}: quote: is ${MAX_QUOTE_LENGTH + 1} characters`);
   });
 
+  it('reports a web source without URL, outlet or publication date', () => {
+    const copy = brokenCopy((d) => {
+      const s = d.sources.find((x) => x.file === undefined);
+      if (!s) throw new Error('no web source');
+      s.url = null;
+      s.outlet = '';
+      s.published = null;
+    });
+    const id = (copy as Dataset).sources.find((x) => x.file === undefined)?.id;
+    const lines = problemLines(copy);
+    expect(lines).toEqual([
+      `source ${id}: url: a web source needs the URL of the report`,
+      `source ${id}: outlet: a web source needs the outlet that published it`,
+      `source ${id}: published: a web source needs its publication date (YYYY-MM-DD, or YYYY-MM when the day is not shown)`,
+    ]);
+  });
+
+  it('reports a web quote longer than 40 words', () => {
+    const i = webIndex(bundled);
+    const long = Array.from({ length: MAX_WEB_QUOTE_WORDS + 1 }, (_, k) => `word${k}`).join(' ');
+    const lines = problemLines(
+      brokenCopy((d) => {
+        obsAt(d, i).quote = long;
+      }),
+    );
+    expect(lines).toEqual([
+      `observation ${idAt(i)}: quote: is ${MAX_WEB_QUOTE_WORDS + 1} words; a quote from a web source may have at most ${MAX_WEB_QUOTE_WORDS} (the speaker's words only)`,
+    ]);
+  });
+
+  it('reports two observations with the same actor, date and quote', () => {
+    const i = webIndex(bundled);
+    const j = webIndex(bundled, i + 1);
+    const lines = problemLines(
+      brokenCopy((d) => {
+        const a = obsAt(d, i);
+        const b = obsAt(d, j);
+        Object.assign(b, { actor: a.actor, date: a.date, datePrecision: a.datePrecision, quote: a.quote });
+      }),
+    );
+    expect(lines).toEqual([
+      `observation ${idAt(j)}: quote: repeats observation ${idAt(i)} (same actor, date and quote): code one statement or act once`,
+    ]);
+  });
+
+  it('reports high confidence on a date that was looked up', () => {
+    const i = bundled.observations.findIndex((o) => o.confidence !== 'high');
+    const lines = problemLines(
+      brokenCopy((d) => {
+        const o = obsAt(d, i);
+        o.confidence = 'high';
+        o.dateNote = 'Date looked up: another report gives the day.';
+      }),
+    );
+    expect(lines).toEqual([
+      `observation ${idAt(i)}: confidence: cannot be "high" when the dateNote says the date was looked up in another report (codebook §5: medium)`,
+    ]);
+  });
+
+  it('reports each coverage target the data misses', () => {
+    const lines = targetProblemLines(
+      brokenCopy((d) => {
+        // China loses its actions; Trump loses April 2026 and 2019; events drop to 39.
+        d.observations = d.observations.filter(
+          (o) =>
+            !(o.actor === 'china' && o.kind === 'action') &&
+            !(o.actor === 'trump' && (o.date.startsWith('2026-04') || o.date.startsWith('2019'))),
+        );
+        d.events = d.events.slice(0, BUNDLED_TARGETS.minEvents - 1);
+      }),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^coverage: china: needs ≥ 25, both kinds, has \d+ \(\d+ statements, 0 actions\)$/,
+      ),
+    );
+    expect(lines).toContain('coverage: trump 2026-04: needs ≥ 1 day-dated, has 0');
+    expect(lines).toContain('coverage: trump 2019: needs ≥ 2 day-dated, has 0');
+    expect(lines).toContain(`coverage: events: needs ≥ 40, has ${BUNDLED_TARGETS.minEvents - 1}`);
+    expect(lines.every((l) => l.startsWith('coverage: ') || l.includes('eventId: unknown event'))).toBe(true);
+  });
+
+  it('reports too few observations and an actor below its minimum', () => {
+    const lines = targetProblemLines(
+      brokenCopy((d) => {
+        let nato = 0;
+        d.observations = d.observations.filter((o) => o.actor !== 'nato' || nato++ < 24);
+        const keep = new Set(d.observations.slice(0, 399).map((o) => o.id));
+        d.observations = d.observations.filter((o) => keep.has(o.id));
+      }),
+    );
+    expect(lines).toContain('coverage: observations: needs ≥ 400, has 399');
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^coverage: nato: needs ≥ 25, both kinds, has 2[0-4] /),
+    );
+  });
+
+  it('prints the targets as a table with an ok column', () => {
+    const rows = evaluateTargets(bundled, BUNDLED_TARGETS);
+    const table = formatTargets(rows);
+    expect(table.split('\n')[0]).toMatch(/^target\s+required\s+actual/);
+    expect(table).toMatch(/^trump 2025-01\s+≥ 1 day-dated\s+\d+\s+ok$/m);
+    expect(rows.map((r) => r.target)).toContain('events');
+  });
+
   it('reports a source whose file is missing, and unknown sources and events', () => {
     const lines = problemLines(
       brokenCopy((d) => {
@@ -226,6 +351,8 @@ describe('data:check CLI', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('actor \\ theme');
     expect(r.stdout).toMatch(/observations: \d+/);
+    expect(r.stdout).toContain('Coverage targets:');
+    expect(r.stdout).toMatch(/^trump 2026-05\s+≥ 1 day-dated\s+\d+\s+ok$/m);
   }, 60_000);
 
   it('exits non-zero on a broken file and lists each problem', () => {
