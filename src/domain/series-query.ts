@@ -1,12 +1,12 @@
-import type { Dataset } from './schema';
 import type { SeriesQuery } from './series';
 import { effectiveRange, type ViewFilters } from './view-filters';
+import type { DefaultRangeSource } from './default-range';
 
 /**
  * The part of the view's filters the series engine reads (legend-hiding and event markers are not),
  * with the range resolved against the dataset's default.
  */
-export function toSeriesQuery(filters: ViewFilters, dataset: Pick<Dataset, 'defaultView'>): SeriesQuery {
+export function toSeriesQuery(filters: ViewFilters, dataset: DefaultRangeSource): SeriesQuery {
   const { from, to } = effectiveRange(filters, dataset);
   return {
     actors: filters.actors,

@@ -1,4 +1,5 @@
 import type { Dataset } from './schema';
+import { defaultRangeOf, type DefaultRangeSource } from './default-range';
 
 /** The filter state that defines a view: what the chart, table, summary and exports all show. */
 
@@ -95,10 +96,10 @@ export interface DayRange {
  */
 export function effectiveRange(
   filters: Pick<ViewFilters, 'from' | 'to' | 'rangeIsDefault'>,
-  dataset: Pick<Dataset, 'defaultView'>,
+  dataset: DefaultRangeSource,
 ): DayRange {
   if (!filters.rangeIsDefault) return { from: filters.from, to: filters.to };
-  return { from: dataset.defaultView?.from ?? null, to: dataset.defaultView?.to ?? null };
+  return defaultRangeOf(dataset);
 }
 
 /** Ids a link (or a saved view) named that the open dataset does not have. */

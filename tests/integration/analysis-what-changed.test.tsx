@@ -16,6 +16,10 @@ const v1: Dataset = { ...makeAnalysisDataset(), version: '1.0.0' };
 const v2: Dataset = {
   ...v1,
   version: '2.0.0',
+  changelog: [
+    { version: '2.0.0', date: '2026-11-30', added: ['One Steady observation'], corrected: ['Hawk re-read'] },
+    { version: '1.0.0', date: '2026-11-25', added: ['The first coding'], corrected: [] },
+  ],
   observations: [
     ...v1.observations
       .filter((o) => o.id !== 'echo-01')
@@ -61,6 +65,15 @@ describe('what changed since a saved view', () => {
     await user.click(screen.getByRole('button', { name: /^Open view / }));
     const changed = screen.getByRole('region', { name: 'What changed since version 1.0.0' });
     expect(changed).toHaveTextContent('1 new observation, 1 removed, 1 re-scored (version 1.0.0 → 2.0.0).');
+    // The dataset's own changelog since the saved version: 2.0.0 only, not 1.0.0.
+    const log = within(changed).getByRole('region', { name: 'Version 2.0.0' });
+    expect(within(log).getByRole('list', { name: 'Added in 2.0.0' })).toHaveTextContent(
+      'Added: One Steady observation',
+    );
+    expect(within(log).getByRole('list', { name: 'Corrected in 2.0.0' })).toHaveTextContent(
+      'Corrected: Hawk re-read',
+    );
+    expect(within(changed).queryByRole('region', { name: 'Version 1.0.0' })).toBeNull();
 
     const table = within(changed).getByRole('table', { name: 'Mean score by actor' });
     const moved = (name: string) =>
@@ -97,8 +110,14 @@ describe('what changed since a saved view', () => {
     const { user } = await renderWith(v2);
     await user.click(screen.getByText(/^Saved views \(1\)/));
     await user.click(screen.getByRole('button', { name: 'Open view Old view' }));
-    expect(screen.getByRole('region', { name: 'What changed since version 0.9.0' })).toHaveTextContent(
-      'This browser kept no copy of version 0.9.0',
+    const changed = screen.getByRole('region', { name: 'What changed since version 0.9.0' });
+    expect(changed).toHaveTextContent('This browser kept no copy of version 0.9.0');
+    // The changelog still says what each later version added and corrected.
+    expect(within(changed).getByRole('region', { name: 'Version 2.0.0' })).toHaveTextContent(
+      'Corrected: Hawk re-read',
+    );
+    expect(within(changed).getByRole('region', { name: 'Version 1.0.0' })).toHaveTextContent(
+      'Added: The first coding',
     );
   });
 

@@ -42,4 +42,25 @@ describe("the dataset's default range", () => {
     expect(column(6)).toHaveLength(4);
     expect(within(fieldset('Time')).getByLabelText('From')).toHaveValue('');
   });
+
+  it('opens on the last N months before the data’s latest date when the dataset asks for lastMonths', async () => {
+    const fixture = makeFixtureDataset();
+    const last = fixture.observations
+      .map((o) => o.date)
+      .sort()
+      .at(-1)!;
+    server.use(
+      http.get(DATASET_PATH, () => HttpResponse.json({ ...fixture, defaultView: { lastMonths: 1 } })),
+    );
+    await renderExplorer();
+    expect(await screen.findByText(/dataset’s default range/)).toBeInTheDocument();
+    // One month back from the latest observation, open-ended.
+    const [y, m, d] = last.split('-').map(Number) as [number, number, number];
+    const from = new Date(Date.UTC(y, m - 2, d)).toISOString().slice(0, 10);
+    expect(within(fieldset('Time')).getByLabelText('From')).toHaveValue(from);
+    expect(within(fieldset('Time')).getByLabelText('To')).toHaveValue('');
+    const inRange = fixture.observations.filter((o) => o.date >= from).map((o) => o.summary);
+    expect(column(6).sort()).toEqual(inRange.sort());
+    expect(inRange.length).toBeLessThan(fixture.observations.length);
+  });
 });

@@ -10,8 +10,12 @@ import {
 import { toSeriesQuery } from '../../src/domain/series-query';
 import { useUiStore } from '../../src/state/ui-store';
 
-const withDefault = { defaultView: { from: '2025-07-01', to: null } };
-const noDefault = { defaultView: undefined };
+const withDefault = { defaultView: { from: '2025-07-01', to: null }, observations: [] };
+const noDefault = { defaultView: undefined, observations: [] };
+const lastMonths = {
+  defaultView: { lastMonths: 6 },
+  observations: [{ date: '2025' }, { date: '2026-05-16' }],
+};
 
 describe('effectiveRange: the one place the default range is resolved', () => {
   it("uses the dataset's default range while the user has chosen none", () => {
@@ -28,6 +32,11 @@ describe('effectiveRange: the one place the default range is resolved', () => {
 
   it('is what the series engine filters by', () => {
     expect(toSeriesQuery(DEFAULT_FILTERS, withDefault)).toMatchObject({ from: '2025-07-01', to: null });
+  });
+
+  it('counts a lastMonths default back from the latest observation', () => {
+    expect(effectiveRange(DEFAULT_FILTERS, lastMonths)).toEqual({ from: '2025-11-16', to: null });
+    expect(toSeriesQuery(DEFAULT_FILTERS, lastMonths)).toMatchObject({ from: '2025-11-16', to: null });
   });
 });
 

@@ -1,17 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { Dataset } from '../../domain/schema';
 import { effectiveRange } from '../../domain/view-filters';
 import { useUiStore } from '../../state/ui-store';
 import { timePresets } from './time-presets';
+import type { DefaultRangeSource } from '../../domain/default-range';
 
 /** Presets and a From/To pair; the brush under the chart writes the same two values. */
-export function TimeFilter({
-  lastDay,
-  dataset,
-}: {
-  lastDay: string | null;
-  dataset: Pick<Dataset, 'defaultView'>;
-}) {
+export function TimeFilter({ lastDay, dataset }: { lastDay: string | null; dataset: DefaultRangeSource }) {
   const { from, to } = useUiStore(useShallow((s) => effectiveRange(s.filters, dataset)));
   const rangeIsDefault = useUiStore((s) => s.filters.rangeIsDefault);
   const setFilters = useUiStore((s) => s.setFilters);

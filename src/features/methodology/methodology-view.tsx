@@ -4,6 +4,11 @@ import { formatPartialDate } from '../../domain/dates';
 import methodology from '../../../docs/methodology.md?raw';
 import codebook from '../../../docs/codebook.md?raw';
 import analysis from '../../../docs/analysis.md?raw';
+import { summarizeCoverage } from '../../domain/coverage-summary';
+import type { DatePrecision } from '../../domain/schema';
+
+const precisionOf = (date: string): DatePrecision =>
+  date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
 
 function sourceCounts(dataset: Dataset): Map<string, number> {
   const counts = new Map<string, number>();
@@ -13,7 +18,110 @@ function sourceCounts(dataset: Dataset): Map<string, number> {
   return counts;
 }
 
-/** The Methodology page: how numbers are computed, the codebook, and the sources with their counts. */
+/** Observations per actor and per kind of source, and the span of the open dataset. */
+function CoverageSection({ dataset }: { dataset: Dataset }) {
+  const c = summarizeCoverage(dataset);
+  const when = (d: string | null) => (d ? formatPartialDate(d, precisionOf(d)) : '—');
+  return (
+    <section id="coverage" aria-labelledby="coverage-title">
+      <h3 id="coverage-title">Coverage</h3>
+      <p>
+        {c.total} observations from {when(c.first)} to {when(c.last)}.
+      </p>
+      <div className="table-scroll">
+        <table aria-label="Observations per actor">
+          <thead>
+            <tr>
+              <th scope="col">Actor</th>
+              <th scope="col">Observations</th>
+              <th scope="col">Statements</th>
+              <th scope="col">Actions</th>
+              <th scope="col">First</th>
+              <th scope="col">Last</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.actors.map((a) => (
+              <tr key={a.actor}>
+                <th scope="row">{a.name}</th>
+                <td>{a.total}</td>
+                <td>{a.statements}</td>
+                <td>{a.actions}</td>
+                <td>{when(a.first)}</td>
+                <td>{when(a.last)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="table-scroll">
+        <table aria-label="Sources by type">
+          <thead>
+            <tr>
+              <th scope="col">Type of source</th>
+              <th scope="col">Sources</th>
+              <th scope="col">Observations</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.sourceTypes.map((t) => (
+              <tr key={t.type}>
+                <th scope="row">{t.type}</th>
+                <td>{t.sources}</td>
+                <td>{t.observations}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small">
+        Web sources are cited by title, outlet, publication date and link; the repository keeps no article
+        text, only the speaker’s own words as the report quotes them (at most 40 words). Wire copy is a report
+        carried from a news agency (AP, Reuters, AFP…); official texts are transcripts and declarations in the
+        speaker’s own words.
+      </p>
+    </section>
+  );
+}
+
+/** What each version of the dataset added and corrected, newest first. */
+function VersionsSection({ dataset }: { dataset: Dataset }) {
+  if (!dataset.changelog?.length) return null;
+  return (
+    <section id="versions" aria-labelledby="versions-title">
+      <h3 id="versions-title">Versions</h3>
+      {dataset.changelog.map((e) => (
+        <section key={e.version} aria-label={`Version ${e.version}`}>
+          <h4>
+            Version {e.version} ({formatPartialDate(e.date, precisionOf(e.date))})
+          </h4>
+          {e.added.length > 0 && (
+            <>
+              <p>Added:</p>
+              <ul aria-label={`Added in ${e.version}`}>
+                {e.added.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {e.corrected.length > 0 && (
+            <>
+              <p>Corrected:</p>
+              <ul aria-label={`Corrected in ${e.version}`}>
+                {e.corrected.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      ))}
+    </section>
+  );
+}
+
+/** The Methodology page: how numbers are computed, the codebook, coverage, versions and the sources with their counts. */
 export function MethodologyView({ dataset }: { dataset: Dataset }) {
   const counts = sourceCounts(dataset);
   return (
@@ -21,7 +129,13 @@ export function MethodologyView({ dataset }: { dataset: Dataset }) {
       <h2 id="methodology-title">Methodology</h2>
       <nav aria-label="On this page" className="toc">
         <a href="#how-computed">How the chart is computed</a> · <a href="#codebook">Codebook</a> ·{' '}
-        <a href="#analysis">Analysis</a> · <a href="#sources">Sources</a>
+        <a href="#analysis">Analysis</a> · <a href="#coverage">Coverage</a> ·{' '}
+        {dataset.changelog?.length ? (
+          <>
+            <a href="#versions">Versions</a> ·{' '}
+          </>
+        ) : null}
+        <a href="#sources">Sources</a>
       </nav>
       <section id="how-computed">
         <Markdown source={methodology} headingOffset={2} />
@@ -32,6 +146,8 @@ export function MethodologyView({ dataset }: { dataset: Dataset }) {
       <section id="analysis">
         <Markdown source={analysis} headingOffset={2} />
       </section>
+      <CoverageSection dataset={dataset} />
+      <VersionsSection dataset={dataset} />
       <section id="sources" aria-labelledby="sources-title">
         <h3 id="sources-title">Sources</h3>
         <p>
@@ -63,12 +179,7 @@ export function MethodologyView({ dataset }: { dataset: Dataset }) {
                   </td>
                   <td>{s.outlet ?? 'not stated'}</td>
                   <td>
-                    {s.published
-                      ? formatPartialDate(
-                          s.published,
-                          s.published.length === 10 ? 'day' : s.published.length === 7 ? 'month' : 'year',
-                        )
-                      : 'not stated'}
+                    {s.published ? formatPartialDate(s.published, precisionOf(s.published)) : 'not stated'}
                   </td>
                   <td>{counts.get(s.id) ?? 0}</td>
                 </tr>

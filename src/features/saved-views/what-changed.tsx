@@ -4,6 +4,8 @@ import { diffDatasets, type DatasetSnapshot } from '../../domain/analysis/datase
 import { useUiStore } from '../../state/ui-store';
 import { formatPartialDate } from '../../domain/dates';
 import { formatScore } from '../../domain/format-score';
+import { changelogBetween } from '../../domain/changelog';
+import type { ChangelogEntry } from '../../domain/schema';
 
 export interface WhatChangedProps {
   dataset: Dataset;
@@ -17,6 +19,39 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** Two decimals, true minus sign: mean moves are often smaller than the scale's tenths. */
 const signed2 = (v: number) => `${v > 0.004 ? '+' : v < -0.004 ? '−' : ''}${Math.abs(v).toFixed(2)}`;
 
+/** The dataset's own account of each version since the saved one: what was added and what corrected. */
+function ChangelogSince({ entries }: { entries: ChangelogEntry[] }) {
+  if (entries.length === 0) return null;
+  return (
+    <div className="what-changed-log">
+      <h4>From the dataset’s changelog</h4>
+      {entries.map((e) => (
+        <section key={e.version} aria-label={`Version ${e.version}`}>
+          <p>
+            <strong>Version {e.version}</strong> (
+            {formatPartialDate(e.date, e.date.length === 10 ? 'day' : e.date.length === 7 ? 'month' : 'year')}
+            )
+          </p>
+          {e.added.length > 0 && (
+            <ul aria-label={`Added in ${e.version}`}>
+              {e.added.map((line) => (
+                <li key={line}>Added: {line}</li>
+              ))}
+            </ul>
+          )}
+          {e.corrected.length > 0 && (
+            <ul aria-label={`Corrected in ${e.version}`}>
+              {e.corrected.map((line) => (
+                <li key={line}>Corrected: {line}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
 /** What changed between the version a saved view was made with and the dataset now open. */
 export function WhatChanged({ dataset, fromVersion, snapshot }: WhatChangedProps) {
   const ids = useId();
@@ -25,12 +60,21 @@ export function WhatChanged({ dataset, fromVersion, snapshot }: WhatChangedProps
   const obsById = useMemo(() => new Map(dataset.observations.map((o) => [o.id, o])), [dataset]);
   const actorName = useMemo(() => new Map(dataset.actors.map((a) => [a.id, a.name])), [dataset]);
   const title = `What changed since version ${fromVersion}`;
+  const log = useMemo(
+    () => changelogBetween(dataset.changelog, fromVersion, dataset.version),
+    [dataset.changelog, dataset.version, fromVersion],
+  );
 
   if (!diff) {
     return (
       <section className="what-changed" aria-labelledby={`${ids}-title`}>
         <h3 id={`${ids}-title`}>{title}</h3>
-        <p>This browser kept no copy of version {fromVersion}, so the changes cannot be listed.</p>
+        <p>
+          This browser kept no copy of version {fromVersion}, so the observations that changed cannot be
+          listed
+          {log.length > 0 ? '; the dataset’s changelog says what each version added and corrected.' : '.'}
+        </p>
+        <ChangelogSince entries={log} />
       </section>
     );
   }
@@ -112,6 +156,7 @@ export function WhatChanged({ dataset, fromVersion, snapshot }: WhatChangedProps
           </tbody>
         </table>
       )}
+      <ChangelogSince entries={log} />
     </section>
   );
 }
