@@ -108,7 +108,7 @@ test('the exported figure carries the pivot markers and says so in its footnote'
 }) => {
   const table = await openAnalysis(page);
   const count = await pivotButtons(table).count();
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const downloaded = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'Download SVG' }).click();
   const svg = readFileSync(await (await downloaded).path(), 'utf8');
@@ -116,7 +116,7 @@ test('the exported figure carries the pivot markers and says so in its footnote'
   expect(svg).toContain(`Pivots (${count} marked)`);
 
   // The PNG is drawn from the same SVG: it must render with the markers, at the figure's size.
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const png = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'Download PNG' }).click();
   const bytes = readFileSync(await (await png).path());

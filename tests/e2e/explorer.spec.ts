@@ -43,6 +43,9 @@ function fieldset(page: Page, name: string): Locator {
 }
 
 async function seriousViolations(page: Page) {
+  // axe walks every element, and the bundled data puts hundreds of focusable markers on the page: on a
+  // shared 2-core machine that alone can take most of a minute, so the scan gets its own minute.
+  test.info().setTimeout(test.info().timeout + 60_000);
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

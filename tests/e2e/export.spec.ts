@@ -35,7 +35,8 @@ const actorsWithData = (ids?: string[]) =>
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function openExport(page: Page) {
-  await page.getByRole('button', { name: 'Export' }).click();
+  // exact: chart markers and table rows are buttons too, and summaries can say "exports".
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(page.getByRole('menu', { name: 'Export' })).toBeVisible();
 }
 
@@ -119,7 +120,7 @@ test('the export code is loaded only when the Export menu is opened', async ({ p
     if (r.resourceType() === 'script') scripts.push(r.url());
   });
   await page.goto('./');
-  await expect(page.getByRole('button', { name: 'Export' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(scripts.some((u) => /export-actions/.test(u))).toBe(false);
   await openExport(page);
@@ -129,7 +130,7 @@ test('the export code is loaded only when the Export menu is opened', async ({ p
 
 test('the Export menu works from the keyboard and passes axe while open', async ({ page, consoleErrors }) => {
   await page.goto('./');
-  const button = page.getByRole('button', { name: 'Export' });
+  const button = page.getByRole('button', { name: 'Export', exact: true });
   await button.focus();
   await page.keyboard.press('Enter');
   const menu = page.getByRole('menu', { name: 'Export' });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   agreement,
@@ -6,6 +7,7 @@ import {
   krippendorffAlphaNominal,
   sampleForCoder,
   seededRandom,
+  type Coding,
 } from '../../scripts/lib/reliability';
 
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: 4 coders × 12 units with
@@ -156,5 +158,28 @@ describe('agreement', () => {
       ]),
       10,
     );
+  });
+});
+
+describe('the figures in docs/codebook.md §11', () => {
+  it('are what the committed first and second codings give', () => {
+    const read = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as Coding[];
+    const first = read('docs/reliability/first-coding.json');
+    const second = read('docs/reliability/second-coding.json');
+    const a = agreement(first, second);
+    const codebook = readFileSync('docs/codebook.md', 'utf8');
+    // The "before reconciliation" column of the table's row for `label`.
+    const row = (label: string) =>
+      (codebook.split('\n').find((l) => l.startsWith(`| ${label} `)) ?? '')
+        .split('|')
+        .map((c) => c.trim())[2];
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    expect(a.units).toBe(first.length);
+    expect(codebook).toContain(`| agreement (${a.units} observations)`);
+    expect(row('exact score')).toBe(pct(a.exactScore));
+    expect(row('score within ±1')).toBe(pct(a.withinOne));
+    expect(row("Krippendorff's alpha (interval)")).toBe(a.alphaInterval.toFixed(3));
+    expect(row('kind (statement/action)')).toBe(pct(a.kind));
+    expect(row('actor')).toBe(pct(a.actor));
   });
 });
