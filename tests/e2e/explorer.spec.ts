@@ -114,7 +114,7 @@ test('a new user filters, brushes, opens evidence and shares a link that reprodu
     pickedActors.filter((a) => picked.some((o) => o.actor === a.id)).map((a) => a.name),
   );
 
-  // The bundled data opens on its default range (2025); see everything first, then brush a new range.
+  // The bundled data opens on its default range (the last 18 months); see everything first, then brush a new range.
   await fieldset(page, 'Time').getByRole('button', { name: 'All', exact: true }).click();
   await expect(page).toHaveURL(/range=all/);
   // Brush from a few days before the first picked observation to a few days after the last.
@@ -126,8 +126,10 @@ test('a new user filters, brushes, opens evidence and shares a link that reprodu
   const lo = Number(await slider.getAttribute('aria-valuemin')) * DAY;
   const hi = (Number(await slider.getAttribute('aria-valuemax')) + 1) * DAY;
   const xOf = (t: number) => box.x + ((t - lo) / (hi - lo)) * box.width;
-  const wantFrom = dayOf(picked[0]!.date) - 3 * DAY;
-  const wantTo = Math.min(dayOf(picked[picked.length - 1]!.date) + 3 * DAY, hi - 20 * DAY);
+  // Both ends stay 30 px clear of the track's edges, where the range handles sit and would be grabbed.
+  const margin = (30 / box.width) * (hi - lo);
+  const wantFrom = Math.max(dayOf(picked[0]!.date) - 3 * DAY, lo + margin);
+  const wantTo = Math.min(dayOf(picked[picked.length - 1]!.date) + 3 * DAY, hi - Math.max(margin, 20 * DAY));
   expect(wantTo - wantFrom, 'a range wide enough to drag across').toBeGreaterThan(20 * DAY);
   await page.mouse.move(xOf(wantFrom), box.y + box.height / 2);
   await page.mouse.down();
