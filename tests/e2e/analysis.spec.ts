@@ -165,6 +165,8 @@ test('the Alignment table names actors on both axes, and the open section passes
   expect(cols.length).toBeGreaterThan(1);
   for (const name of cols) expect(bundled.actors.map((a) => a.name)).toContain(name);
 
+  // The open section lists every pivot and pair of the full bundled data; axe needs its own minute there.
+  test.info().setTimeout(test.info().timeout + 60_000);
   const results = await new AxeBuilder({ page }).include('.analysis-section').analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
