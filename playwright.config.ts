@@ -37,7 +37,7 @@ export default defineConfig({
   },
   // Tests that time the page (frame gaps) run after the rest, alone: with two workers on a 2-core machine
   // a parallel test's browser (an axe scan of the full bundled data, say) would starve the one being timed.
-  // (Selecting such a test runs the main project first, as its dependency.)
+  // (Selecting such a test runs the main project first, as its dependency; `--project alone --no-deps` runs it alone.)
   projects: [
     { name: 'chromium', grepInvert: /@alone/ },
     { name: 'alone', grep: /@alone/, dependencies: ['chromium'] },
