@@ -155,7 +155,7 @@ async function measureFilterChanges(page: Page) {
 }
 
 async function measureExport(page: Page): Promise<number> {
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const item = page.getByRole('menuitem', { name: 'Download PNG' });
   await item.waitFor();
   const started = Date.now();
