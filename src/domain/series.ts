@@ -162,9 +162,11 @@ export function filterObservations(index: DatasetIndex, query: SeriesQuery): Pla
 
 export interface DayBucket {
   day: number;
-  /** Sum of weight × score and of weights for the day. */
+  /** Sums over the day's observations of weight × score, weight, weight × score² and weight². */
   sum: number;
   weight: number;
+  sumSq: number;
+  weightSq: number;
   n: number;
 }
 
@@ -174,13 +176,16 @@ export function bucketByDay(points: PlacedObservation[], weightByConfidence = fa
   for (const p of points) {
     if (!p.dayPrecise) continue;
     const w = weightByConfidence ? CONFIDENCE_WEIGHT[p.obs.confidence] : 1;
+    const x = p.obs.score;
     const last = out[out.length - 1];
     if (last && last.day === p.day) {
-      last.sum += w * p.obs.score;
+      last.sum += w * x;
       last.weight += w;
+      last.sumSq += w * x * x;
+      last.weightSq += w * w;
       last.n += 1;
     } else {
-      out.push({ day: p.day, sum: w * p.obs.score, weight: w, n: 1 });
+      out.push({ day: p.day, sum: w * x, weight: w, sumSq: w * x * x, weightSq: w * w, n: 1 });
     }
   }
   return out;
@@ -189,13 +194,33 @@ export function bucketByDay(points: PlacedObservation[], weightByConfidence = fa
 export interface LinePoint {
   t: number;
   score: number;
+  /** score ∓ one standard error of the (weighted) mean in the window; equal to score when n < 2. */
+  lo: number;
+  hi: number;
+  /** Observations in the window. */
+  n: number;
 }
 
 const DAY_MS = 86_400_000;
 
 /**
+ * Standard error of a weighted mean from running sums (reliability weights; with unit weights the
+ * familiar s/√n). 0 when fewer than two observations or no spread.
+ */
+export function standardError(weight: number, sum: number, sumSq: number, weightSq: number): number {
+  if (weight <= 0) return 0;
+  const mean = sum / weight;
+  const denom = weight - weightSq / weight;
+  if (denom <= 1e-12) return 0;
+  // Clamped: the running sums are subtracted as the window slides, so rounding can dip below zero.
+  const variance = Math.max(0, (sumSq - weight * mean * mean) / denom);
+  return Math.sqrt((variance * weightSq) / (weight * weight));
+}
+
+/**
  * Centred rolling mean: at each day that has observations, the (weighted) mean of all day-precise
- * observations within ±window/2 days inclusive. Two pointers, so linear in the number of days.
+ * observations within ±window/2 days inclusive, with ±1 standard error of that mean and the count.
+ * Two pointers over running sums, so linear in the number of days and O(1) per point.
  * A window of 0 gives the plain daily mean.
  */
 export function rollingMean(buckets: DayBucket[], windowDays: number): LinePoint[] {
@@ -205,19 +230,32 @@ export function rollingMean(buckets: DayBucket[], windowDays: number): LinePoint
   let hi = 0;
   let sum = 0;
   let weight = 0;
+  let sumSq = 0;
+  let weightSq = 0;
+  let n = 0;
   for (let i = 0; i < buckets.length; i++) {
     const center = buckets[i]!.day;
     while (hi < buckets.length && buckets[hi]!.day <= center + half) {
-      sum += buckets[hi]!.sum;
-      weight += buckets[hi]!.weight;
+      const b = buckets[hi]!;
+      sum += b.sum;
+      weight += b.weight;
+      sumSq += b.sumSq;
+      weightSq += b.weightSq;
+      n += b.n;
       hi++;
     }
     while (buckets[lo]!.day < center - half) {
-      sum -= buckets[lo]!.sum;
-      weight -= buckets[lo]!.weight;
+      const b = buckets[lo]!;
+      sum -= b.sum;
+      weight -= b.weight;
+      sumSq -= b.sumSq;
+      weightSq -= b.weightSq;
+      n -= b.n;
       lo++;
     }
-    out[i] = { t: center * DAY_MS, score: weight > 0 ? sum / weight : 0 };
+    const score = weight > 0 ? sum / weight : 0;
+    const se = n >= 2 ? standardError(weight, sum, sumSq, weightSq) : 0;
+    out[i] = { t: center * DAY_MS, score, lo: score - se, hi: score + se, n };
   }
   return out;
 }
@@ -289,9 +327,9 @@ export function lineGapDays(smooth: number): number {
  * The line cut into runs wherever two consecutive points are further apart than the gap: a curve
  * across months without data would suggest a trend nobody saw. Chart, export and CSV all use it.
  */
-export function splitAtGaps(line: LinePoint[], smooth: number): LinePoint[][] {
+export function splitAtGaps<P extends { t: number }>(line: P[], smooth: number): P[][] {
   const gap = lineGapDays(smooth) * DAY_MS;
-  const runs: LinePoint[][] = [];
+  const runs: P[][] = [];
   for (const p of line) {
     const run = runs[runs.length - 1];
     const prev = run?.[run.length - 1];

@@ -126,6 +126,39 @@ describe('bucketing and smoothing', () => {
     expect(narrow.map((p) => p.score)).toEqual([2, -1, -3]);
   });
 
+  it('carries ±1 standard error of the mean in the window and its count (s/√n with unit weights)', () => {
+    const line = rollingMean(bucketByDay(points), 8);
+    // 1 Jan: scores 3, 1, −1 → mean 1, sample sd 2, SE 2/√3.
+    expect(line[0]!.n).toBe(3);
+    expect(line[0]!.hi - line[0]!.score).toBeCloseTo(2 / Math.sqrt(3), 10);
+    expect(line[0]!.score - line[0]!.lo).toBeCloseTo(2 / Math.sqrt(3), 10);
+    // 20 Jan: one observation, no spread to estimate: lo = hi = score.
+    expect(line[2]).toMatchObject({ n: 1, lo: -3, hi: -3, score: -3 });
+    // As the window slides the running sums are subtracted, not recomputed: same answer as from scratch.
+    const daily = rollingMean(bucketByDay(points), 0);
+    expect(daily[0]).toMatchObject({ n: 2, score: 2 });
+    expect(daily[0]!.hi - 2).toBeCloseTo(1, 10); // scores 3, 1: sd √2, SE √2/√2 = 1
+  });
+
+  it('weights the standard error by confidence with reliability weights', () => {
+    const idx = indexDataset(
+      dataset([
+        obs('1', '2025-01-01', 3, { confidence: 'high' }),
+        obs('2', '2025-01-01', 0, { confidence: 'low' }),
+        obs('3', '2025-01-01', 1, { confidence: 'medium' }),
+      ]),
+    );
+    const [p] = rollingMean(bucketByDay(idx.byActor.get('a')!, true), 0);
+    const w = [1, 1 / 3, 2 / 3];
+    const x = [3, 0, 1];
+    const V1 = w.reduce((a, b) => a + b, 0);
+    const V2 = w.reduce((a, b) => a + b * b, 0);
+    const mean = w.reduce((a, wi, i) => a + wi * x[i]!, 0) / V1;
+    const s2 = w.reduce((a, wi, i) => a + wi * (x[i]! - mean) ** 2, 0) / (V1 - V2 / V1);
+    expect(p!.score).toBeCloseTo(mean, 10);
+    expect(p!.hi - p!.score).toBeCloseTo(Math.sqrt((s2 * V2) / V1 ** 2), 10);
+  });
+
   it('weights by confidence when asked', () => {
     const idx = indexDataset(
       dataset([
@@ -139,10 +172,10 @@ describe('bucketing and smoothing', () => {
 });
 
 describe('lttb', () => {
-  const series: LinePoint[] = Array.from({ length: 1000 }, (_, i) => ({
-    t: i * DAY,
-    score: Math.sin(i / 40) + (i === 613 ? 2.5 : 0) - (i === 271 ? 2.4 : 0),
-  }));
+  const series: LinePoint[] = Array.from({ length: 1000 }, (_, i) => {
+    const score = Math.sin(i / 40) + (i === 613 ? 2.5 : 0) - (i === 271 ? 2.4 : 0);
+    return { t: i * DAY, score, lo: score - 0.1, hi: score + 0.1, n: 3 };
+  });
 
   it('returns at most the threshold, keeping the first and last point and the extremes', () => {
     const out = lttb(series, 60);
