@@ -15,7 +15,15 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 30_000,
-  expect: { timeout: 10_000 },
+  expect: {
+    timeout: 10_000,
+    // Visual baselines: the same Chromium and the committed font on every machine, so a few stray
+    // anti-aliased pixels is all the tolerance needed; a moved marker or a changed colour is more.
+    toHaveScreenshot: { maxDiffPixels: 40, animations: 'disabled', caret: 'hide' },
+    toMatchSnapshot: { maxDiffPixels: 80 },
+  },
+  // One baseline per test and name, not per OS: CI runs the same Debian Chromium on a fresh clone.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFileName}/{arg}{ext}',
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: 'test-results',
   use: {

@@ -13,9 +13,7 @@ import { ObservationsTable } from '../features/table/observations-table';
 import { ViewSummary } from '../features/summary/view-summary';
 import { AnalysisSection } from '../features/analysis/analysis-section';
 import { useChartPivots } from '../features/analysis/use-view-pivots';
-
-// Lines are downsampled (LTTB) to this many points per actor: about one per pixel of a wide plot.
-const MAX_LINE_POINTS = 800;
+import { MAX_LINE_POINTS } from '../charts/figure-model';
 
 /** The explorer: filters beside the chart, brush, summary and table, and the Evidence panel. */
 export function Explorer({ dataset }: { dataset: Dataset }) {

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { HoverStore } from './hover-store';
-import type { PointHover } from './stance-line-chart';
+import type { PointHover } from './figure-chart';
 
 const TOOLTIP_WIDTH = 260;
 

@@ -1,6 +1,4 @@
-import type { Actor } from '../domain/schema';
 import type { Pivot } from '../domain/analysis/pivots';
-import type { ChartPivot } from './stance-line-chart';
 import { formatPartialDate } from '../domain/dates';
 import { formatScore } from '../domain/format-score';
 
@@ -29,31 +27,4 @@ export function pivotSentence(
 ): string {
   const direction = (p.delta < 0 ? negativeLabel : positiveLabel).toLowerCase();
   return `${actorName} turned ${Math.abs(p.delta).toFixed(1)} points ${direction} on ${pivotDateLabel(p)} (${beforeAfterLabel(p)})`;
-}
-
-/** Chart markers for the pivots of actors that are drawn (hidden ones are left out). */
-export function toChartPivots(
-  pivots: Pivot[],
-  actorById: Map<string, Actor>,
-  hidden: string[],
-  negativeLabel: string,
-  positiveLabel: string,
-): ChartPivot[] {
-  const skip = new Set(hidden);
-  return pivots
-    .filter((p) => !skip.has(p.actor) && actorById.has(p.actor))
-    .map((p) => {
-      const actor = actorById.get(p.actor)!;
-      return {
-        id: pivotId(p),
-        seriesId: p.actor,
-        t: p.t,
-        tBefore: p.tBefore,
-        before: p.before,
-        after: p.after,
-        color: actor.color,
-        label: `Pivot: ${pivotSentence(p, actor.name, negativeLabel, positiveLabel)}`,
-      };
-    })
-    .sort((a, b) => a.t - b.t);
 }

@@ -1,4 +1,5 @@
-// Text for the export SVG without a layout engine: XML escaping, a width estimate and line wrapping.
+// Text for figures without a layout engine: XML escaping, exact widths in the figure font and line wrapping.
+import { METRIC_CHARS, REGULAR_WIDTHS, SEMIBOLD_WIDTHS, UNITS_PER_EM } from './font-metrics';
 
 /** Drops what XML 1.0 cannot hold (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF), or the file will not parse. */
 function xmlChars(text: string): string {
@@ -26,35 +27,28 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-// Advance widths in em of DejaVu Sans, the widest face in the figure's font stack, so text that fits for it fits for all.
-const NARROW = new Set("ijl.,:;'|!`");
-const THIN = new Set(' frt()[]{}-/\\"');
-const SEMI = new Set('scz*^_?');
-const WIDE = new Set('mw%@');
-const CAP_NARROW = new Set('IJ');
-const CAP_WIDE = new Set('MWQOGDCHNU&');
+/** The figure's typeface (a subset of Inter, committed in src/ui/fonts), with fallbacks for viewers that drop embedded fonts. */
+export const FIGURE_FONT_FAMILY = "Inter, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
-function charWidth(ch: string): number {
-  if (NARROW.has(ch)) return 0.28;
-  if (THIN.has(ch)) return 0.4;
-  if (SEMI.has(ch)) return 0.53;
-  if (WIDE.has(ch)) return 0.95;
-  if (CAP_NARROW.has(ch)) return 0.32;
-  if (CAP_WIDE.has(ch)) return 0.8;
-  if (ch >= 'A' && ch <= 'Z') return 0.7;
-  if (ch === '\u2014') return 1.0;
-  if (ch === '\u00b7' || ch === '\u2019' || ch === '\u2018') return 0.32;
-  const code = ch.codePointAt(0) ?? 0;
-  // Latin, Greek and Cyrillic letters and common punctuation are letter-wide; CJK and the rest a full em.
-  if (code < 0x0530 || (code >= 0x2000 && code < 0x2100)) return 0.63;
-  return 1.0;
-}
+const widths = (list: number[]) => new Map([...METRIC_CHARS].map((ch, i) => [ch, list[i]! / UNITS_PER_EM]));
+const REGULAR = widths(REGULAR_WIDTHS);
+const SEMIBOLD = widths(SEMIBOLD_WIDTHS);
 
-/** Estimated width in user units of `text` at `fontSize`; bold is about 10% wider. */
+/**
+ * Width in user units of `text` at `fontSize` in the figure font (semibold when `bold`): the sum of
+ * advance widths, which is exactly what is drawn, since the subset has no kerning. Characters the
+ * subset lacks are drawn by a fallback font; they count as a wide letter (0.7 em) or, outside
+ * European scripts, a full em.
+ */
 export function measureText(text: string, fontSize: number, bold = false): number {
+  const table = bold ? SEMIBOLD : REGULAR;
   let em = 0;
-  for (const ch of text) em += charWidth(ch);
-  return em * fontSize * (bold ? 1.1 : 1);
+  for (const ch of text) {
+    const w = table.get(ch);
+    if (w !== undefined) em += w;
+    else em += (ch.codePointAt(0) ?? 0) < 0x0530 ? 0.7 : 1;
+  }
+  return em * fontSize;
 }
 
 function breakWord(word: string, maxWidth: number, fontSize: number, bold: boolean): string[] {

@@ -245,8 +245,8 @@ test('the legend hides and shows an actor; Back and Forward step through views',
 }) => {
   await page.goto('./');
   const figure = page.getByRole('figure', { name: /^Stance over time/ });
-  const lines = figure.locator('g.recharts-line');
-  // One line per actor with observations, as the first-screen test counts them.
+  // One end label per drawn actor with observations, as the first-screen test counts them.
+  const lines = figure.locator('.end-label');
   const count = bundled.actors.filter((a) => bundled.observations.some((o) => o.actor === a.id)).length;
   await expect(lines).toHaveCount(count);
   const entry = figure.getByRole('list', { name: 'Legend' }).getByRole('button').first();
@@ -285,7 +285,7 @@ test('at 360 px the page does not scroll sideways, the chart fits and the filter
   await page.goto('./');
   const figure = page.getByRole('figure', { name: /^Stance over time/ });
   await expect(figure).toBeVisible();
-  const svg = figure.locator('svg.recharts-surface');
+  const svg = figure.locator('svg.figure-chart');
   const svgBox = (await svg.boundingBox())!;
   expect(svgBox.x).toBeGreaterThanOrEqual(0);
   expect(svgBox.x + svgBox.width).toBeLessThanOrEqual(360);
@@ -297,7 +297,7 @@ test('at 360 px the page does not scroll sideways, the chart fits and the filter
   await expect(page.getByRole('group', { name: 'Actors' })).toBeHidden();
   await toggle.click();
   await expect(page.getByRole('group', { name: 'Actors' })).toBeVisible();
-  const yAxis = figure.locator('.recharts-yAxis-tick-labels');
+  const yAxis = figure.locator('.y-ticks');
   await expect(yAxis.getByText('+3', { exact: true })).toBeVisible();
   await expect(yAxis.getByText('−3', { exact: true })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -8,13 +8,10 @@ import {
   xToDay,
 } from '../../src/charts/brush-math';
 import { addDays, timePresets } from '../../src/features/filters/time-presets';
-import { chartDomain, toChartEvents, toChartPoints, visibleSeries } from '../../src/charts/chart-model';
-import { labelledEvents } from '../../src/charts/stance-line-chart';
-import { dodge } from '../../src/charts/dodge';
 import { hasMeaningfulGroups } from '../../src/features/filters/filter-panel';
 import { describeMean, summarySentence } from '../../src/features/summary/summary-text';
 import { formatScore } from '../../src/domain/format-score';
-import { buildViewSeries, indexDataset, type ActorSummary } from '../../src/domain/series';
+import type { ActorSummary } from '../../src/domain/series';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 
 const DAY = 86_400_000;
@@ -66,57 +63,6 @@ describe('brush math', () => {
   });
 });
 
-describe('chart model', () => {
-  const data = makeFixtureDataset();
-  const view = buildViewSeries(indexDataset(data), {
-    actors: null,
-    themes: null,
-    kind: 'both',
-    from: null,
-    to: null,
-    smooth: 30,
-    highConfidence: false,
-  });
-
-  it('draws every visible observation in time order, hollow where dated only to the month', () => {
-    const points = toChartPoints(view.series)!;
-    expect(points.map((p) => [p.id, p.hollow])).toEqual([
-      ['fx-4', false],
-      ['fx-1', false],
-      ['fx-3', true],
-      ['fx-2', false],
-    ]);
-    expect(points[1]!.label).toBe(
-      'Donald Trump, 19 Feb 2025, score −1: Trump says he trusts Russia to negotiate in good faith.',
-    );
-  });
-
-  it('stops drawing points above the density limit and leaves hidden actors out', () => {
-    expect(toChartPoints(view.series, 3)).toBeNull();
-    expect(visibleSeries(view, ['trump']).map((s) => s.actor.id)).toEqual(['us-congress', 'russia']);
-  });
-
-  it('uses exact filter bounds for the domain, else whole months around the data', () => {
-    expect(chartDomain(view.range, null, null)).toEqual([utc('2025-02-01'), utc('2025-08-01')]);
-    expect(chartDomain(view.range, '2025-02-10', '2025-03-05')).toEqual([
-      utc('2025-02-10'),
-      utc('2025-03-06'),
-    ]);
-  });
-
-  it('numbers the key events inside the domain', () => {
-    expect(
-      toChartEvents(data, [utc('2025-07-01'), utc('2025-08-01')]).map((e) => [e.number, e.label]),
-    ).toEqual([[1, '50-day deadline']]);
-    expect(toChartEvents(data, [utc('2025-02-01'), utc('2025-03-01')])).toEqual([]);
-  });
-
-  it('labels events on wide charts only where there is room around them', () => {
-    expect(labelledEvents([10, 50, 60, 100], true)).toEqual([true, false, false, true]);
-    expect(labelledEvents([10, 200], false)).toEqual([false, false]);
-  });
-});
-
 describe('actor groups', () => {
   const actor = (id: string, group: string) => ({ id, name: id, group, description: '', color: '#000000' });
   it('shows headings only when groups actually group actors', () => {
@@ -155,22 +101,5 @@ describe('summary words', () => {
 describe('formatScore', () => {
   it('signs scores with a true minus', () => {
     expect([3, -1, 0, 1.25, -0.04].map(formatScore)).toEqual(['+3', '−1', '0', '+1.3', '0']);
-  });
-});
-
-describe('dodge', () => {
-  it('leaves apart markers alone and stacks touching ones above and below within a score row', () => {
-    const pts = [
-      { x: 0, y: 100 },
-      { x: 3, y: 100 },
-      { x: 5, y: 100 },
-      { x: 50, y: 100 },
-      { x: 4, y: 160 },
-    ];
-    expect(dodge(pts, 10)).toEqual([0, -10, 10, 0, 0]);
-  });
-  it('lets markers overlap once every slot is taken', () => {
-    const pts = Array.from({ length: 9 }, () => ({ x: 0, y: 0 }));
-    expect(dodge(pts, 10, 3)).toEqual([0, -10, 10, -20, 20, -30, 30, 0, 0]);
   });
 });

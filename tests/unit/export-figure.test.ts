@@ -4,13 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 import type { Dataset } from '../../src/domain/schema';
 import { DEFAULT_FILTERS, type ViewFilters } from '../../src/domain/view-filters';
-import {
-  buildFigureSvg,
-  eventBadges,
-  FIGURE_WIDTH,
-  monotonePath,
-  type FigureInput,
-} from '../../src/features/export/figure-svg';
+import { buildFigureSvg, FIGURE_WIDTH, type FigureInput } from '../../src/features/export/figure-svg';
+import { linePath } from '../../src/charts/paths';
 import { buildAltText, buildExportView } from '../../src/features/export/export-view';
 import { escapeXml, wrapText, measureText } from '../../src/charts/svg-text';
 
@@ -51,25 +46,26 @@ describe('buildFigureSvg', () => {
     expect(texts(doc)).toContain('Stance toward Russia, Feb–Aug 2025');
   });
 
-  it('draws one line per plotted actor, named by data-actor, and a legend entry for each', () => {
+  it('draws one line per actor with day-dated observations and names every plotted actor at its end', () => {
     const doc = parse(buildFigureSvg(input()));
     const lines = Array.from(doc.querySelectorAll('path.series-line')).map((p) =>
       p.getAttribute('data-actor'),
     );
-    expect(lines).toEqual(['trump', 'us-congress', 'russia']);
-    const legend = Array.from(doc.querySelectorAll('.legend-item')).map((g) => [
+    // Congress has only a month-dated observation, so no line; it is still named, at its marker.
+    expect(lines).toEqual(['trump', 'russia']);
+    const labels = Array.from(doc.querySelectorAll('.end-label')).map((g) => [
       g.getAttribute('data-actor'),
       g.textContent,
     ]);
-    expect(legend).toEqual([
+    expect(labels).toEqual([
       ['trump', 'Donald Trump'],
       ['us-congress', 'US Congress'],
       ['russia', 'Russia'],
     ]);
+    // The labels name the lines, so no legend repeats them.
+    expect(doc.querySelectorAll('.legend-item')).toHaveLength(0);
     // Trump's two day-dated observations are five months apart: two separate runs (a gap, not a trend).
-    // Congress has only a month-dated one, so no line.
     expect(doc.querySelector('path[data-actor="trump"]')?.getAttribute('d')?.match(/M/g)).toHaveLength(2);
-    expect(doc.querySelector('path[data-actor="us-congress"]')?.getAttribute('d')).toBe('');
   });
 
   it('leaves out actors hidden via the legend and those not selected', () => {
@@ -77,26 +73,31 @@ describe('buildFigureSvg', () => {
     expect(
       Array.from(doc.querySelectorAll('path.series-line')).map((p) => p.getAttribute('data-actor')),
     ).toEqual(['trump']);
-    expect(doc.querySelectorAll('.legend-item')).toHaveLength(1);
+    expect(Array.from(doc.querySelectorAll('.end-label')).map((g) => g.textContent)).toEqual([
+      'Donald Trump',
+    ]);
     expect(doc.querySelector('[data-actor="russia"]')).toBeNull();
   });
 
   it('has axis labels from the scale, a zero line and month ticks', () => {
     const doc = parse(buildFigureSvg(input()));
     expect(texts(doc)).toEqual(
-      expect.arrayContaining(['+3 Hawkish', '−3 Conciliatory', '0', 'Mar 2025', 'Jul 2025']),
+      expect.arrayContaining(['+3 Hawkish', '−3 Conciliatory', '0', 'Mar 2025', 'Jul']),
     );
     expect(doc.querySelectorAll('line.zero-line')).toHaveLength(1);
   });
 
   it('draws labelled key-event markers only when events are on', () => {
     const on = parse(buildFigureSvg(input()));
-    expect(Array.from(on.querySelectorAll('.event-marker')).map((g) => g.getAttribute('data-event'))).toEqual(
+    expect(Array.from(on.querySelectorAll('.event-badge')).map((g) => g.getAttribute('data-events'))).toEqual(
       ['evt-july-14'],
     );
+    expect(on.querySelector('.event-badge')?.textContent).toContain('1');
+    // No full-height rules in the figure: the badge's stem points at the date on the plot's top edge.
+    expect(on.querySelector('.event-rule')).toBeNull();
     expect(on.querySelector('.event-key')?.textContent).toContain('14 Jul 2025 — 50-day deadline');
     const off = parse(buildFigureSvg(input({}, { events: false })));
-    expect(off.querySelector('.event-marker')).toBeNull();
+    expect(off.querySelector('.event-badge')).toBeNull();
     expect(off.querySelector('.event-key')).toBeNull();
   });
 
@@ -122,7 +123,14 @@ describe('buildFigureSvg', () => {
     expect(svg).not.toMatch(/foreignObject/i);
     expect(svg).not.toMatch(/var\(--/);
     expect(svg).not.toMatch(/href=|url\(|@import|<style|<script/i);
-    expect(svg).toMatch(/font-family="'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif"/);
+    expect(svg).toMatch(
+      /font-family="Inter, &apos;DejaVu Sans&apos;, &apos;Liberation Sans&apos;, Arial, sans-serif"/,
+    );
+    // With the font embedded, the only CSS is its @font-face, from a data: URL.
+    const embedded = buildFigureSvg(input(), [{ weight: 400, base64: 'd09GMgABAAA=' }]);
+    expect(embedded.match(/url\(([^)]*)\)/g)).toEqual(['url(data:font/woff2;base64,d09GMgABAAA=)']);
+    expect(embedded).not.toMatch(/href=|@import|<script/i);
+    expect(parse(embedded).documentElement.localName).toBe('svg');
     const doc = parse(svg);
     const background = doc.documentElement.querySelector('rect');
     expect(background?.getAttribute('fill')).toBe('#ffffff');
@@ -142,7 +150,10 @@ describe('buildFigureSvg', () => {
     expect(doc.documentElement.getElementsByTagNameNS(SVG_NS, 'title')[0]?.textContent).toBe(
       `Title </text><foreignObject><script>alert(1)</script></foreignObject> & "quotes" 'apos' ]]> <!-- `,
     );
-    expect(doc.querySelector('.legend-item')?.textContent).toContain('Trump </text><foreignObject>');
+    expect(doc.querySelector('path.series-line[data-actor="trump"] title')?.textContent).toContain(
+      'Trump </text><foreignObject>',
+    );
+    expect(doc.querySelector('.end-label')?.textContent).toMatch(/^Trump<\/text>/);
     expect(doc.querySelector('.figure-footnote')?.textContent).toContain('Pivot </text>');
   });
 
@@ -191,30 +202,6 @@ describe('buildAltText', () => {
   });
 });
 
-describe('eventBadges', () => {
-  const ev = (ts: number[]) =>
-    ts.map((t, i) => ({ id: `e${i}`, t, number: i + 1, label: `E${i + 1}`, description: '' }));
-
-  it('shares one badge between events too close to tell apart and keeps badges from touching', () => {
-    const badges = eventBadges(ev([0, 5, 10, 100, 104, 300, 310, 318, 330]), (t) => 100 + t, 100, 900);
-    expect(badges.map((b) => b.label)).toEqual(['1–3', '4–5', '6–8', '9']);
-    for (const row of [0, 1]) {
-      const inRow = badges.filter((b) => b.row === row).sort((a, b) => a.x - b.x);
-      inRow
-        .slice(1)
-        .forEach((b, i) =>
-          expect(b.x - b.width / 2).toBeGreaterThanOrEqual(inRow[i]!.x + inRow[i]!.width / 2),
-        );
-    }
-  });
-
-  it('keeps badges inside the plot at its edges', () => {
-    const [first, last] = eventBadges(ev([0, 800]), (t) => 100 + t, 100, 900);
-    expect(first!.x - first!.width / 2).toBeGreaterThanOrEqual(100);
-    expect(last!.x + last!.width / 2).toBeLessThanOrEqual(900);
-  });
-});
-
 describe('svg text helpers', () => {
   it('escapes the five XML specials and drops characters XML cannot hold', () => {
     expect(escapeXml(`<a & 'b' "c">\u0000\u001f\uD800`)).toBe('&lt;a &amp; &apos;b&apos; &quot;c&quot;&gt;');
@@ -234,6 +221,7 @@ describe('svg text helpers', () => {
   });
 
   it('draws a monotone curve that does not overshoot between points', () => {
+    const monotonePath = (pts: Array<[number, number]>) => linePath(pts, true);
     expect(monotonePath([])).toBe('');
     expect(monotonePath([[1, 2]])).toBe('M1,2h0');
     expect(

@@ -5,8 +5,6 @@ import { detectViewPivots, type Pivot, type Sensitivity } from '../../domain/ana
 import { indexDataset, type DatasetIndex, type SeriesQuery } from '../../domain/series';
 import { toSeriesQuery } from '../../domain/series-query';
 import { useUiStore } from '../../state/ui-store';
-import type { ChartPivot } from '../../charts/stance-line-chart';
-import { toChartPivots } from '../../charts/pivot-model';
 
 // The explorer (chart markers) and the Analysis panel (the list) both ask for the same pivots;
 // remembering the last answer keeps one detection per view instead of one per caller.
@@ -37,14 +35,9 @@ export function useViewPivots(dataset: Dataset): Pivot[] | null {
   );
 }
 
-/** Chart markers for the view's pivots, when the Analysis section is open with markers on; else undefined. */
-export function useChartPivots(dataset: Dataset): ChartPivot[] | undefined {
+/** The view's pivots to mark on the chart, when the Analysis section is open with markers on; else undefined. */
+export function useChartPivots(dataset: Dataset): Pivot[] | undefined {
   const pivots = useViewPivots(dataset);
   const show = useUiStore((s) => s.analysis.showPivots);
-  const hidden = useUiStore((s) => s.filters.hidden);
-  return useMemo(() => {
-    if (!pivots || !show) return undefined;
-    const actorById = indexDataset(dataset).actorById;
-    return toChartPivots(pivots, actorById, hidden, dataset.scale.negativeLabel, dataset.scale.positiveLabel);
-  }, [pivots, show, hidden, dataset]);
+  return pivots && show ? pivots : undefined;
 }

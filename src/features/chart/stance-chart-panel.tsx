@@ -1,39 +1,27 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Dataset } from '../../domain/schema';
 import type { ViewSeries } from '../../domain/series';
-import {
-  StanceLineChart,
-  NARROW_CHART,
-  labelledEvents,
-  type ChartPivot,
-  type ChartPoint,
-  type PointHover,
-} from '../../charts/stance-line-chart';
+import type { Pivot } from '../../domain/analysis/pivots';
+import { FigureChart, type PointHover } from '../../charts/figure-chart';
+import type { FigureMarker } from '../../charts/figure-model';
+import { buildFigureModel, MIN_BAND_N, visibleSeries } from '../../charts/figure-model';
 import { ChartTooltip } from '../../charts/chart-tooltip';
 import { createHoverStore } from '../../charts/hover-store';
 import { useElementWidth } from '../../ui/use-element-width';
 import { useShallow } from 'zustand/react/shallow';
+import { useMediaQuery } from '../../ui/use-media-query';
 import { useUiStore } from '../../state/ui-store';
 import { effectiveRange } from '../../domain/view-filters';
 import { ChartLegend } from './chart-legend';
-import {
-  chartDomain,
-  countPoints,
-  toChartEvents,
-  toChartPoints,
-  toChartSeries,
-  visibleSeries,
-} from '../../charts/chart-model';
 import { smoothingMethod } from '../../domain/describe-smoothing';
-import { formatPartialDate } from '../../domain/dates';
 
 export interface StanceChartPanelProps {
   dataset: Dataset;
   view: ViewSeries;
   selectedId: string | null;
   onOpenEvidence: (id: string, opener: Element) => void;
-  /** Pivot markers from the Analysis section, if it is open and showing them. */
-  pivots?: ChartPivot[];
+  /** Pivots to mark, from the Analysis section when it is open and showing them. */
+  pivots?: Pivot[];
 }
 
 export function StanceChartPanel({
@@ -49,15 +37,24 @@ export function StanceChartPanel({
   const { from, to } = useUiStore(useShallow((s) => effectiveRange(s.filters, dataset)));
   const smooth = useUiStore((s) => s.filters.smooth);
   const setFilters = useUiStore((s) => s.setFilters);
+  const dark = useMediaQuery('(prefers-color-scheme: dark)');
   const [hoverStore] = useState(() => createHoverStore<PointHover>());
+  const [hoverEvent, setHoverEvent] = useState<string | null>(null);
+  const [pinnedEvent, setPinnedEvent] = useState<string | null>(null);
 
   const shown = useMemo(() => visibleSeries(view, hidden), [view, hidden]);
-  const chartSeries = useMemo(() => toChartSeries(shown, smooth), [shown, smooth]);
-  const points = useMemo(() => toChartPoints(shown), [shown]);
-  const domain = useMemo(() => chartDomain(view.range, from, to), [view.range, from, to]);
-  const events = useMemo(
-    () => (showEvents ? toChartEvents(dataset, domain) : []),
-    [showEvents, dataset, domain],
+  const model = useMemo(
+    () =>
+      buildFigureModel({
+        dataset,
+        series: shown,
+        range: view.range,
+        filters: { from, to, smooth, events: showEvents },
+        pivots: pivots ?? null,
+        width,
+        scheme: dark ? 'dark' : 'light',
+      }),
+    [dataset, shown, view.range, from, to, smooth, showEvents, pivots, width, dark],
   );
   const legendItems = useMemo(
     () =>
@@ -79,23 +76,17 @@ export function StanceChartPanel({
   );
   const onPointHover = useCallback((hover: PointHover | null) => hoverStore.set(hover), [hoverStore]);
   const onPointActivate = useCallback(
-    (point: ChartPoint, element: Element) => {
+    (point: FigureMarker, element: Element) => {
       hoverStore.set(null);
       onOpenEvidence(point.id, element);
     },
     [hoverStore, onOpenEvidence],
   );
 
-  const narrow = width < NARROW_CHART;
-  // Same rule as the chart (approximate plot width): any event shown as a number is listed below.
-  const plotWidth = width - (narrow ? 40 : 152);
-  const numbered = labelledEvents(
-    events.map((e) => ((e.t - domain[0]) / (domain[1] - domain[0])) * plotWidth),
-    !narrow,
-  ).some((l) => !l);
-  const drawnCount = countPoints(shown);
-  const hasDayLine = shown.some((s) => s.line.length > 0);
-  const hasHollow = points?.some((p) => p.hollow) ?? false;
+  const { markers } = model;
+  const hasDayLine = model.lines.length > 0;
+  const hasHollow = markers.items.some((p) => p.hollow);
+  const hasBand = model.lines.some((l) => l.band);
   return (
     <figure
       className="chart-figure"
@@ -105,30 +96,32 @@ export function StanceChartPanel({
         Stance over time — {dataset.scale.negativeLabel} (−3) to {dataset.scale.positiveLabel} (+3)
       </figcaption>
       <div ref={ref} className="chart-box" onMouseLeave={() => hoverStore.set(null)}>
-        <StanceLineChart
-          series={chartSeries}
-          points={points}
-          events={events}
-          domain={domain}
-          width={width}
-          height={narrow ? 300 : 420}
-          negativeLabel={dataset.scale.negativeLabel}
-          positiveLabel={dataset.scale.positiveLabel}
+        <FigureChart
+          model={model}
           selectedPointId={selectedId}
           onPointHover={onPointHover}
           onPointActivate={onPointActivate}
-          pivots={pivots}
+          activeEventId={hoverEvent}
+          selectedEventId={pinnedEvent}
+          onEventHover={setHoverEvent}
+          onEventSelect={setPinnedEvent}
         />
         <ChartTooltip store={hoverStore} width={width} />
       </div>
       {shown.length === 0 && view.series.length > 0 && (
         <p className="chart-note">Every actor is hidden; press an entry in the legend to show it again.</p>
       )}
-      {points === null && (
+      {markers.mode === 'none' && markers.count > 0 && (
         <p className="chart-note">
-          Points are hidden at this density ({drawnCount.toLocaleString('en-GB')} observations): the chart
+          Points are hidden at this density ({markers.count.toLocaleString('en-GB')} observations): the chart
           shows the lines only. Narrow the filters or the time range to see each point, or use the table
           below.
+        </p>
+      )}
+      {markers.mode === 'merged' && (
+        <p className="chart-note">
+          {markers.count.toLocaleString('en-GB')} observations are drawn as one layer: too many to visit one
+          by one here. The table below lists each with its evidence.
         </p>
       )}
       <ChartLegend items={legendItems} onToggle={onToggle} />
@@ -137,6 +130,12 @@ export function StanceChartPanel({
           <span className="key-line" aria-hidden="true" />
           {smooth === 0 ? 'daily mean' : `${smooth}-day rolling mean`} of day-dated observations
         </span>
+        {hasBand && (
+          <span className="key-item">
+            <span className="key-band" aria-hidden="true" />
+            ±1 standard error (windows of {MIN_BAND_N}+ observations)
+          </span>
+        )}
         <span className="key-item">
           <span className="key-dot" aria-hidden="true" />
           observation dated to the day
@@ -150,29 +149,31 @@ export function StanceChartPanel({
         {!hasDayLine && shown.length > 0 && (
           <span className="key-item">no day-dated observations to draw a line</span>
         )}
-        {points !== null && <span className="key-item">paler markers: medium or low confidence</span>}
-        {pivots && pivots.length > 0 && (
+        {markers.mode !== 'none' && <span className="key-item">paler markers: medium or low confidence</span>}
+        {model.pivots.length > 0 && (
           <span className="key-item">
             <span className="key-pivot" aria-hidden="true" />
             pivot: mean before → mean after
           </span>
         )}
       </p>
-      {events.length > 0 && numbered && (
-        <details className="event-list">
-          <summary>Key events on the chart ({events.length})</summary>
+      {model.events.length > 0 && (
+        <div className="event-list">
+          <h3 className="event-list-heading">Key events on the chart</h3>
           <ol>
-            {events.map((e) => {
-              const src = dataset.events.find((x) => x.id === e.id);
-              return (
-                <li key={e.id} value={e.number}>
-                  {src ? `${formatPartialDate(src.date, src.datePrecision)}: ` : ''}
-                  {e.label}
-                </li>
-              );
-            })}
+            {model.events.map((e) => (
+              <li
+                key={e.id}
+                value={e.number}
+                className={e.id === pinnedEvent ? 'is-selected' : undefined}
+                onMouseEnter={() => setHoverEvent(e.id)}
+                onMouseLeave={() => setHoverEvent(null)}
+              >
+                <span className="event-date">{e.dateLabel}</span> {e.label}
+              </li>
+            ))}
           </ol>
-        </details>
+        </div>
       )}
       <details className="method-note">
         <summary>How the line is drawn</summary>

@@ -5,8 +5,9 @@ import { downloadBlob, downloadText } from '../../lib/download';
 import { buildExportFileName, type ExportExtension } from '../../lib/file-name';
 import { observationsCsv, seriesCsv } from './export-csv';
 import { buildAltText, buildExportView, fileNameParts } from './export-view';
-import { buildFigureSvg } from './figure-svg';
+import { buildFigureSvg, type EmbeddedFont } from './figure-svg';
 import { rasterizeSvg } from './rasterize';
+import { FIGURE_FONT_FILES } from '../../ui/figure-fonts';
 
 // Everything the Export menu does, loaded with import() when the menu is first opened so it is not in the first paint's JavaScript.
 
@@ -25,16 +26,42 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function figureSvg(req: ExportRequest): string {
-  return buildFigureSvg({ ...req, generatedOn: todayIso() });
+function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+// The page has already loaded these files for its own text, so this is read from the browser's cache.
+let fontsPromise: Promise<EmbeddedFont[]> | null = null;
+function loadFonts(): Promise<EmbeddedFont[]> {
+  fontsPromise ??= Promise.all(
+    FIGURE_FONT_FILES.map(async (f) => {
+      const res = await fetch(f.url);
+      if (!res.ok) throw new Error(`font ${f.url}: HTTP ${res.status}`);
+      return { weight: f.weight, base64: toBase64(await res.arrayBuffer()) };
+    }),
+  ).catch(() => {
+    // Without the embedded font the figure falls back to the next family in its font stack.
+    fontsPromise = null;
+    return [];
+  });
+  return fontsPromise;
+}
+
+/** The figure as a self-contained SVG file's text, with the figure font embedded. */
+export async function figureSvg(req: ExportRequest): Promise<string> {
+  return buildFigureSvg({ ...req, generatedOn: todayIso() }, await loadFonts());
 }
 
 export function fileName(req: ExportRequest, ext: ExportExtension, suffix?: string): string {
   return buildExportFileName({ ...fileNameParts(buildExportView(req.dataset, req.filters)), ext, suffix });
 }
 
-export function renderPng(req: ExportRequest): Promise<Blob> {
-  return rasterizeSvg(figureSvg(req), { scale: 2 });
+/** The figure as PNG bytes at `scale` device pixels per unit (2 gives 1920 px wide). */
+export async function renderPng(req: ExportRequest, scale = 2): Promise<Blob> {
+  return rasterizeSvg(await figureSvg(req), { scale });
 }
 
 export async function downloadPng(req: ExportRequest): Promise<string> {
@@ -43,9 +70,9 @@ export async function downloadPng(req: ExportRequest): Promise<string> {
   return name;
 }
 
-export function downloadSvg(req: ExportRequest): string {
+export async function downloadSvg(req: ExportRequest): Promise<string> {
   const name = fileName(req, 'svg');
-  downloadText(figureSvg(req), name, 'image/svg+xml');
+  downloadText(await figureSvg(req), name, 'image/svg+xml');
   return name;
 }
 

@@ -65,7 +65,7 @@ async function runItem(item: ExportItem, req: ExportRequest): Promise<string> {
     case 'Download PNG':
       return `Downloaded ${await m.downloadPng(req)}.`;
     case 'Download SVG':
-      return `Downloaded ${m.downloadSvg(req)}.`;
+      return `Downloaded ${await m.downloadSvg(req)}.`;
     case 'Download CSV':
       return `Downloaded ${m.downloadCsv(req)}.`;
     case 'Download series CSV':

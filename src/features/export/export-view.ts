@@ -9,8 +9,8 @@ import {
 } from '../../domain/series';
 import { toSeriesQuery } from '../../domain/series-query';
 import { effectiveRange, type ViewFilters } from '../../domain/view-filters';
-import type { ChartEvent } from '../../charts/stance-line-chart';
-import { chartDomain, toChartEvents, visibleSeries } from '../../charts/chart-model';
+import { eventsInDomain, MAX_LINE_POINTS, visibleSeries, type FigureEvent } from '../../charts/figure-model';
+import { timeDomain } from '../../charts/time-ticks';
 import { isoDay } from '../../domain/dates';
 import { formatScore } from '../../domain/format-score';
 import type { ExportFileNameInput } from '../../lib/file-name';
@@ -26,15 +26,19 @@ export interface ExportView {
   /** The x domain of the chart; null when nothing matches the filters. */
   domain: [number, number] | null;
   /** Key events inside the domain, numbered in time order; empty when markers are off. */
-  events: ChartEvent[];
+  events: Array<Omit<FigureEvent, 'x'>>;
 }
 
-export function buildExportView(dataset: Dataset, filters: ViewFilters, maxLinePoints = 1000): ExportView {
+export function buildExportView(
+  dataset: Dataset,
+  filters: ViewFilters,
+  maxLinePoints = MAX_LINE_POINTS,
+): ExportView {
   const query = toSeriesQuery(filters, dataset);
   const view = buildViewSeries(indexDataset(dataset), query, maxLinePoints);
   const series = visibleSeries(view, filters.hidden);
-  const domain = view.range ? chartDomain(view.range, query.from, query.to) : null;
-  const events = domain && filters.events ? toChartEvents(dataset, domain) : [];
+  const domain = view.range ? timeDomain(view.range, query.from, query.to) : null;
+  const events = domain && filters.events ? eventsInDomain(dataset, domain) : [];
   return { dataset, filters, view, series, domain, events };
 }
 
