@@ -58,6 +58,8 @@ interface Measured {
   }[];
   /** Per actor, the drawn line sampled every half pixel, in the same coordinates. */
   lines: Record<string, [number, number][]>;
+  /** Key-event badges: their events, number and paint. */
+  badges: { events: string; text: string; fill: string; textFill: string }[];
 }
 
 /**
@@ -107,7 +109,14 @@ async function measure(page: Page, rootSelector: string): Promise<Measured> {
       }
       lines[path.getAttribute('data-actor') ?? ''] = pts;
     }
+    const badges = Array.from(root.querySelectorAll('.event-badge')).map((g) => ({
+      events: g.getAttribute('data-events') ?? '',
+      text: g.querySelector('text')?.textContent ?? '',
+      fill: getComputedStyle(g.querySelector('rect')!).fill,
+      textFill: getComputedStyle(g.querySelector('text')!).fill,
+    }));
     return {
+      badges,
       yOf,
       xTicks,
       plot: { x: plotRect.x, y: plotRect.y, width: plotRect.width, height: plotRect.height },
@@ -286,6 +295,10 @@ test('export: the SVG and the PNG draw the same geometry, and the screen and the
     const s = screen.markers.find((q) => q.id === p.id)!;
     expect(paint(p), `marker ${p.id}: screen and export paint alike`).toEqual(paint(s));
   }
+
+  // Key events: the same numbered badges in the same colours.
+  expect(m.badges).toEqual(screen.badges);
+  expect(m.badges.map((b) => b.text)).toEqual(['1', '2']);
 
   // The PNG is the SVG at 2×: the +2 marker's centre pixel is Alpha's blue, and so is a line point.
   const two = m.markers.find((p) => p.id === TWO.id)!;

@@ -372,6 +372,23 @@ describe('figure model: labels, events, pivots', () => {
 describe('screen and export draw from one model', () => {
   it('finds the same decisions for the same view at the same width', () => {
     const dataset = makeFixtureDataset();
+    // A long daily record: more line points than the drawing keeps, so both must thin alike.
+    const long = withObservations(
+      Array.from({ length: 1300 }, (_, i) =>
+        obs(`d${i}`, new Date(Date.UTC(2020, 0, 1) + i * DAY).toISOString().slice(0, 10), (i % 7) - 3),
+      ),
+    );
+    const longFilters = { ...DEFAULT_FILTERS, smooth: 0 as const };
+    const longScreen = screenModel(long, longFilters, FIGURE_CHART_WIDTH);
+    expect(
+      buildFigureDocument({
+        dataset: long,
+        filters: longFilters,
+        title: 't',
+        subtitle: 's',
+        generatedOn: 'x',
+      }).chart,
+    ).toEqual(longScreen);
     for (const filters of [
       DEFAULT_FILTERS,
       { ...DEFAULT_FILTERS, actors: ['trump', 'russia'], smooth: 14 as const },
