@@ -19,8 +19,11 @@ function attrs(a: Attrs): string {
 const el = (name: string, a: Attrs, body?: string) =>
   body === undefined ? `<${name}${attrs(a)}/>` : `<${name}${attrs(a)}>${body}</${name}>`;
 
+/** Wrapped lines as tspans; each but the last keeps its trailing space, so the text reads whole when copied. */
 function textLines(lines: string[], x: number, y: number, lineHeight: number): string {
-  return lines.map((l, i) => el('tspan', { x, y: y + i * lineHeight }, escapeXml(l))).join('');
+  return lines
+    .map((l, i) => el('tspan', { x, y: y + i * lineHeight }, escapeXml(i < lines.length - 1 ? `${l} ` : l)))
+    .join('');
 }
 
 /** Axes, grid and zero line. */
@@ -219,7 +222,7 @@ function pivotsSvg(m: FigureModel): string {
       .map((p) =>
         el(
           'g',
-          { class: `pivot-marker pivot-${p.seriesId}`, 'data-pivot-id': p.id },
+          { class: 'pivot-marker', 'data-actor': p.seriesId, 'data-pivot-id': p.id },
           el('title', {}, escapeXml(p.title)) +
             el('line', {
               x1: p.x - p.tick,

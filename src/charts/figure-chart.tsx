@@ -225,7 +225,7 @@ const Pivots = memo(function Pivots({ model }: { model: FigureModel }) {
   return (
     <g className="pivot-markers">
       {model.pivots.map((p) => (
-        <g key={p.id} className={`pivot-marker pivot-${p.seriesId}`} data-pivot-id={p.id}>
+        <g key={p.id} className="pivot-marker" data-actor={p.seriesId} data-pivot-id={p.id}>
           <title>{p.title}</title>
           <line
             x1={r1(p.x - p.tick)}
@@ -290,7 +290,7 @@ const EndLabels = memo(function EndLabels({ model }: { model: FigureModel }) {
           <text x={r1(l.x)} y={r1(l.y)} fontSize={FONT.label} fontWeight={600} fill={l.color}>
             {l.lines.map((line, i) => (
               <tspan key={i} x={r1(l.x)} y={r1(l.y + i * 14)}>
-                {line}
+                {i < l.lines.length - 1 ? `${line} ` : line}
               </tspan>
             ))}
           </text>

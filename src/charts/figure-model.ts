@@ -178,7 +178,7 @@ export interface EventBadge {
   /** Events in this badge: one, or a run such as 8–13 too close together to tell apart. */
   eventIds: string[];
   text: string;
-  /** Accessible name: "Key event 7, 14 Jul 2025: 50-day deadline". */
+  /** Accessible name: "Event 7, 14 Jul 2025: 50-day deadline". */
   name: string;
   cx: number;
   cy: number;
@@ -534,8 +534,8 @@ function layoutBadges(
       const text = textOf(p.members);
       const name =
         p.members.length === 1
-          ? `Key event ${text}, ${p.members[0]!.dateLabel}: ${p.members[0]!.label}`
-          : `Key events ${text}: ${p.members.map((e) => `${e.dateLabel}, ${e.label}`).join('; ')}`;
+          ? `Event ${text}, ${p.members[0]!.dateLabel}: ${p.members[0]!.label}`
+          : `Events ${text}: ${p.members.map((e) => `${e.dateLabel}, ${e.label}`).join('; ')}`;
       return {
         key: p.members.map((e) => e.id).join('+'),
         eventIds: p.members.map((e) => e.id),

@@ -107,7 +107,9 @@ async function parseSvg(page: Page, text: string) {
       lineActors: Array.from(root.querySelectorAll('path.series-line')).map((p) =>
         p.getAttribute('data-actor'),
       ),
-      legend: Array.from(root.querySelectorAll('.legend-item')).map((g) => g.textContent),
+      // Lines are named at their ends; a legend only where the labels cannot fit.
+      legend: Array.from(root.querySelectorAll('.end-label, .legend-item')).map((g) => g.textContent),
+      urls: Array.from(svg.matchAll(/url\(([^)]*)\)/g)).map((m) => m[1]!.slice(0, 23)),
       foreignObjects: root.getElementsByTagName('foreignObject').length,
       background: root.querySelector('rect')?.getAttribute('fill'),
     };
@@ -200,8 +202,11 @@ test('Download SVG gives one well-formed self-contained SVG with the title and o
   expect(download.suggestedFilename()).toMatch(/^stance_all_[\d-]+_[\d-]+\.svg$/);
   const text = bytes.toString('utf8');
   expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
-  expect(text).not.toMatch(/var\(--|href=|url\(/);
+  expect(text).not.toMatch(/var\(--|href=/);
   const svg = await parseSvg(page, text);
+  // Nothing external: the only url() is the embedded font, as a data: URL.
+  expect(svg.urls.length).toBeGreaterThan(0);
+  for (const url of svg.urls) expect(url).toBe('data:font/woff2;base64,');
   expect(svg.parseError).toBe(false);
   expect(svg.rootName).toBe('svg');
   expect(svg.namespace).toBe('http://www.w3.org/2000/svg');

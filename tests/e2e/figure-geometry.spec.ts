@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
+// Each test downloads files or measures hundreds of elements: more time than the default on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 // What the chart draws, measured in Chromium on a fixed fixture with known values, for the screen
 // and for the exported SVG and PNG. Expectations come from the fixture and from the axes as drawn
 // (tick labels read back to dates and scores), never from the figure model's own numbers.

@@ -8,6 +8,9 @@ import { test, expect } from './fixtures';
 // production build with `E2E_PORT=4400 npm run test:e2e -- figure-visual --update-snapshots`
 // and look at every changed image before committing it.
 
+// Screenshots wait for a stable image; give them room on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 const VISUAL = readFileSync('tests/e2e/fixtures/figure-visual.json', 'utf8');
 const GEOMETRY = readFileSync('tests/e2e/fixtures/figure-geometry.json', 'utf8');
 

@@ -345,7 +345,7 @@ describe('figure model: labels, events, pivots', () => {
     expect(m.badges.map((b) => b.text)).toEqual(['1–2', '3']);
     for (const b of m.badges) expect(b.cy + b.height / 2).toBeLessThanOrEqual(m.plot.y);
     expect(m.badges[1]!.rules).toEqual([{ x: m.events[2]!.x, y1: m.plot.y, y2: m.plot.y + m.plot.height }]);
-    expect(m.badges[1]!.name).toBe('Key event 3, 1 Sep 2025: Three');
+    expect(m.badges[1]!.name).toBe('Event 3, 1 Sep 2025: Three');
     const off = screenModel(data, { ...DEFAULT_FILTERS, events: false }, 800);
     expect(off.badges).toEqual([]);
   });
