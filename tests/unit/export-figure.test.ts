@@ -153,7 +153,7 @@ describe('buildFigureSvg', () => {
     expect(doc.querySelector('path.series-line[data-actor="trump"] title')?.textContent).toContain(
       'Trump </text><foreignObject>',
     );
-    expect(doc.querySelector('.end-label')?.textContent).toMatch(/^Trump<\/text>/);
+    expect(doc.querySelector('.end-label')?.textContent).toMatch(/^Trump <\/text>/);
     expect(doc.querySelector('.figure-footnote')?.textContent).toContain('Pivot </text>');
   });
 
