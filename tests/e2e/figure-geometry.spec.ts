@@ -348,14 +348,15 @@ test('export: the SVG and the PNG draw the same geometry, and the screen and the
     return want.every((c, i) => Math.abs(c - px[i]!) <= tol);
   };
   const blue = colorOf('alpha');
-  expect(near(pixels.at[0]!, blue, 1), `PNG ${probes[0]!.name}: ${pixels.at[0]}`).toBe(true);
-  expect(near(pixels.at[1]!, blue, 1, 60), `PNG ${probes[1]!.name} is not the marker: ${pixels.at[1]}`).toBe(
-    false,
-  );
-  expect(near(pixels.at[2]!, blue, 1, 30), `PNG ${probes[2]!.name}: ${pixels.at[2]}`).toBe(true);
+  expect(near(pixels.at[0]!, blue, 1), `PNG ${probes[0]!.name}: ${String(pixels.at[0])}`).toBe(true);
+  expect(
+    near(pixels.at[1]!, blue, 1, 60),
+    `PNG ${probes[1]!.name} is not the marker: ${String(pixels.at[1])}`,
+  ).toBe(false);
+  expect(near(pixels.at[2]!, blue, 1, 30), `PNG ${probes[2]!.name}: ${String(pixels.at[2])}`).toBe(true);
   expect(
     near(pixels.at[3]!, blue, OPACITY.medium, 10, pixels.at[4]),
-    `PNG ${probes[3]!.name}: ${pixels.at[3]} over ${pixels.at[4]}`,
+    `PNG ${probes[3]!.name}: ${String(pixels.at[3])} over ${String(pixels.at[4])}`,
   ).toBe(true);
   expect(consoleErrors).toEqual([]);
 });
