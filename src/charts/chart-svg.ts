@@ -222,7 +222,7 @@ function pivotsSvg(m: FigureModel): string {
       .map((p) =>
         el(
           'g',
-          { class: 'pivot-marker', 'data-actor': p.seriesId, 'data-pivot-id': p.id },
+          { class: 'pivot-marker', 'data-actor': p.seriesId, 'data-date': p.date, 'data-pivot-id': p.id },
           el('title', {}, escapeXml(p.title)) +
             el('line', {
               x1: p.x - p.tick,

@@ -225,7 +225,13 @@ const Pivots = memo(function Pivots({ model }: { model: FigureModel }) {
   return (
     <g className="pivot-markers">
       {model.pivots.map((p) => (
-        <g key={p.id} className="pivot-marker" data-actor={p.seriesId} data-pivot-id={p.id}>
+        <g
+          key={p.id}
+          className="pivot-marker"
+          data-actor={p.seriesId}
+          data-date={p.date}
+          data-pivot-id={p.id}
+        >
           <title>{p.title}</title>
           <line
             x1={r1(p.x - p.tick)}

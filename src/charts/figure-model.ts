@@ -195,6 +195,8 @@ export interface EventBadge {
 export interface FigurePivot {
   id: string;
   seriesId: string;
+  /** The pivot's date as the data gives it (its first observation after the change). */
+  date: string;
   color: string;
   x: number;
   yBefore: number;
@@ -601,6 +603,7 @@ function buildPivots(
       return {
         id: `${p.actor}@${p.t}`,
         seriesId: p.actor,
+        date: p.date,
         color: actor.color,
         x,
         yBefore,

@@ -86,7 +86,9 @@ describe('evidence behind every point', () => {
     const { user } = await renderExplorer();
     act(() => point(/^Russia, 18 Feb 2025/).focus());
     await user.tab();
-    expect(within(chartFigure()).getByRole('button', { name: 'Donald Trump', pressed: true })).toHaveFocus();
+    // The next stop after the points is the first key-event badge above the plot, not another point.
+    expect(within(chartFigure()).getByRole('button', { name: /^Event 1, 14 Jul 2025/ })).toHaveFocus();
+    expect(document.activeElement).not.toHaveAttribute('data-obs-id');
   });
 
   it('opens from a click anywhere on a row', async () => {
