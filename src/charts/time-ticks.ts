@@ -1,4 +1,4 @@
-import { DAY_MS } from '../domain/dates';
+import { DAY_MS, MONTHS } from '../domain/dates';
 
 // Time-axis ticks fitted to the span shown: days for a week, months for a year, years for a decade.
 
@@ -15,8 +15,6 @@ export interface TimeTicks {
   step: number;
   ticks: TimeTick[];
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Candidate intervals, finest first; the first that fits the width wins. */
 const INTERVALS: Array<{ unit: TickUnit; step: number }> = [
