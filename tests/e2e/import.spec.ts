@@ -267,16 +267,13 @@ test('the real GDELT sample, mapped in the UI, plots per-country series with the
   const dots = figure(page).locator('circle.series-dot-usa');
   await expect(dots).toHaveCount(usa.length);
   const geometry = await figure(page).evaluate((fig) => {
-    const ticks = Array.from(fig.querySelectorAll('text')).filter((t) =>
-      /^(\+3|−3)/.test(t.textContent ?? ''),
-    );
-    const y = (t: Element) => Number(t.getAttribute('y'));
-    const top = ticks.find((t) => t.textContent.startsWith('+3'))!;
-    const bottom = ticks.find((t) => t.textContent.startsWith('−3'))!;
+    // The ±3 grid lines are the scale's ends (tick labels sit a few pixels off them, centred on the line).
+    const y = (value: number) =>
+      Number(fig.querySelector(`.y-tick[data-value="${value}"] line`)!.getAttribute('y1'));
     const cys = Array.from(fig.querySelectorAll('circle.series-dot-usa')).map((c) =>
       Number(c.getAttribute('cy')),
     );
-    return { yTop: y(top), yBottom: y(bottom), cys };
+    return { yTop: y(3), yBottom: y(-3), cys };
   });
   const toScore = (cy: number) => 3 - (6 * (cy - geometry.yTop)) / (geometry.yBottom - geometry.yTop);
   const plottedMean = geometry.cys.map(toScore).reduce((s, v) => s + v, 0) / geometry.cys.length;
