@@ -13,7 +13,7 @@ import { ObservationsTable } from '../features/table/observations-table';
 import { ViewSummary } from '../features/summary/view-summary';
 import { AnalysisSection } from '../features/analysis/analysis-section';
 import { useChartPivots } from '../features/analysis/use-view-pivots';
-import { MAX_LINE_POINTS } from '../charts/figure-model';
+import { MAX_LINE_POINTS } from '../charts/figure-spec';
 
 /** The explorer: filters beside the chart, brush, summary and table, and the Evidence panel. */
 export function Explorer({ dataset }: { dataset: Dataset }) {

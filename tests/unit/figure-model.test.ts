@@ -4,15 +4,10 @@ import type { Dataset, Observation } from '../../src/domain/schema';
 import { buildViewSeries, indexDataset } from '../../src/domain/series';
 import { toSeriesQuery } from '../../src/domain/series-query';
 import { DEFAULT_FILTERS, type ViewFilters } from '../../src/domain/view-filters';
-import {
-  buildFigureModel,
-  fanOffsets,
-  FOCUSABLE_MARKERS,
-  MAX_LINE_POINTS,
-  placeEndLabels,
-  visibleSeries,
-  type FigureModel,
-} from '../../src/charts/figure-model';
+import { buildFigureModel, visibleSeries } from '../../src/charts/figure-model';
+import { FOCUSABLE_MARKERS, MAX_LINE_POINTS, type FigureModel } from '../../src/charts/figure-spec';
+import { fanOffsets } from '../../src/charts/figure-markers';
+import { placeEndLabels } from '../../src/charts/figure-annotations';
 import { timeTicks } from '../../src/charts/time-ticks';
 import { contrast, labelColor } from '../../src/charts/figure-palette';
 import { measureText } from '../../src/charts/svg-text';

@@ -9,7 +9,9 @@ import {
 } from '../../domain/series';
 import { toSeriesQuery } from '../../domain/series-query';
 import { effectiveRange, type ViewFilters } from '../../domain/view-filters';
-import { eventsInDomain, MAX_LINE_POINTS, visibleSeries, type FigureEvent } from '../../charts/figure-model';
+import { visibleSeries } from '../../charts/figure-model';
+import { MAX_LINE_POINTS, type FigureEvent } from '../../charts/figure-spec';
+import { eventsInDomain } from '../../charts/figure-annotations';
 import { timeDomain } from '../../charts/time-ticks';
 import { isoDay } from '../../domain/dates';
 import { formatScore } from '../../domain/format-score';

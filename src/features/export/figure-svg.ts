@@ -1,6 +1,7 @@
 import type { Dataset } from '../../domain/schema';
 import { effectiveRange, type ViewFilters } from '../../domain/view-filters';
-import { buildFigureModel, type FigureModel } from '../../charts/figure-model';
+import { buildFigureModel } from '../../charts/figure-model';
+import type { FigureModel } from '../../charts/figure-spec';
 import { chartSvg } from '../../charts/chart-svg';
 import { escapeXml, FIGURE_FONT_FAMILY, measureText, wrapText } from '../../charts/svg-text';
 import { r1 } from '../../charts/paths';

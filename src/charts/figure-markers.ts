@@ -1,0 +1,131 @@
+import type { Observation } from '../domain/schema';
+import type { ActorSeries } from '../domain/series';
+import { formatPartialDate } from '../domain/dates';
+import { formatScore } from '../domain/format-score';
+import { circlesPath } from './paths';
+import type { Palette } from './figure-palette';
+import {
+  CONFIDENCE_OPACITY,
+  FOCUSABLE_MARKERS,
+  MAX_DRAWN_MARKERS,
+  MAX_FAN,
+  type FigureMarker,
+  type FigureMarkers,
+  type Rect,
+} from './figure-spec';
+import { clamp, type Scales } from './figure-scales';
+
+// Which observations are drawn, where and how: opacity by confidence, hollow when not day-precise,
+// set side by side within a day, one element each while few enough, merged paths beyond.
+
+export function precisionNote(obs: Observation): string | null {
+  if (obs.datePrecision === 'month') return 'Dated only to the month: drawn mid-month, left out of the line.';
+  if (obs.datePrecision === 'year') return 'Dated only to the year: drawn at mid-year, left out of the line.';
+  return null;
+}
+
+export function pointLabel(actorName: string, obs: Observation): string {
+  const date = formatPartialDate(obs.date, obs.datePrecision);
+  const precision = obs.datePrecision === 'day' ? '' : ` (${obs.datePrecision} only)`;
+  return `${actorName}, ${date}${precision}, score ${formatScore(obs.score)}: ${obs.summary}`;
+}
+
+export function countMarkers(series: ActorSeries[]): number {
+  return series.reduce((n, s) => n + s.points.length, 0);
+}
+
+/**
+ * Horizontal offsets for markers that share a day and a score (same x, same y): set side by side,
+ * centred on the day, 80 % of a marker apart, closer when that would take them more than MAX_FAN px
+ * from the day. The score (y) is never moved. Returns an offset per marker.
+ */
+export function fanOffsets(cells: string[], r: number): number[] {
+  const groups = new Map<string, number[]>();
+  cells.forEach((key, i) => {
+    const g = groups.get(key);
+    if (g) g.push(i);
+    else groups.set(key, [i]);
+  });
+  const out = new Array<number>(cells.length).fill(0);
+  for (const members of groups.values()) {
+    const k = members.length;
+    if (k < 2) continue;
+    const step = Math.min(1.6 * r, (2 * MAX_FAN) / (k - 1));
+    members.forEach((idx, j) => (out[idx] = (j - (k - 1) / 2) * step));
+  }
+  return out;
+}
+
+export function buildMarkers(
+  series: ActorSeries[],
+  scales: Scales,
+  plot: Rect,
+  r: number,
+  palette: Palette,
+): FigureMarkers {
+  const count = countMarkers(series);
+  if (count === 0 || count > MAX_DRAWN_MARKERS) return { mode: 'none', count, items: [], merged: [] };
+  const mode = count <= FOCUSABLE_MARKERS ? 'each' : 'merged';
+  const items: FigureMarker[] = [];
+  for (const s of series) {
+    for (const p of s.points) {
+      const { obs } = p;
+      const opacity = CONFIDENCE_OPACITY[obs.confidence];
+      const hollow = !p.dayPrecise;
+      items.push({
+        id: obs.id,
+        seriesId: s.actor.id,
+        t: p.t,
+        score: obs.score,
+        x: scales.x(p.t),
+        y: scales.y(obs.score),
+        r,
+        hollow,
+        // Filled markers get a ring of background colour, so touching markers stay apart.
+        fill: hollow ? palette.background : s.actor.color,
+        fillOpacity: hollow ? 1 : opacity,
+        stroke: hollow ? s.actor.color : palette.background,
+        strokeOpacity: hollow ? opacity : 1,
+        strokeWidth: hollow ? 2 : 1,
+        color: s.actor.color,
+        opacity,
+        label: mode === 'each' ? pointLabel(s.actor.name, obs) : '',
+        actorName: s.actor.name,
+        dateLabel: formatPartialDate(obs.date, obs.datePrecision),
+        speaker: obs.speaker,
+        scoreLabel: formatScore(obs.score),
+        summary: obs.summary,
+        note: precisionNote(obs),
+      });
+    }
+  }
+  // Time order, then the dataset's actor order: the order the keyboard walks them.
+  const order = new Map(series.map((s, i) => [s.actor.id, i]));
+  items.sort(
+    (a, b) => a.t - b.t || order.get(a.seriesId)! - order.get(b.seriesId)! || (a.id < b.id ? -1 : 1),
+  );
+  const offsets = fanOffsets(
+    items.map((m) => `${m.t}|${m.score}`),
+    r,
+  );
+  // Inside the plot: a fan near the edge is kept within it rather than spilling over the frame.
+  items.forEach((m, i) => (m.x = clamp(m.x + offsets[i]!, plot.x + r + 1, plot.x + plot.width - r - 1)));
+  if (mode === 'each') return { mode, count, items, merged: [] };
+  const groups = new Map<string, { m: FigureMarker; centres: Array<[number, number]> }>();
+  for (const m of items) {
+    const key = `${m.seriesId}|${m.hollow}|${m.opacity}`;
+    const g = groups.get(key);
+    if (g) g.centres.push([m.x, m.y]);
+    else groups.set(key, { m, centres: [[m.x, m.y]] });
+  }
+  const merged = [...groups.values()].map(({ m, centres }) => ({
+    seriesId: m.seriesId,
+    d: circlesPath(centres, r),
+    fill: m.fill,
+    fillOpacity: m.fillOpacity,
+    stroke: m.stroke,
+    strokeOpacity: m.strokeOpacity,
+    strokeWidth: m.strokeWidth,
+  }));
+  return { mode, count, items, merged };
+}
