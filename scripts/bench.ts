@@ -71,7 +71,7 @@ async function startServer(): Promise<ChildProcess> {
 
 /** Resolves once the chart shows `lines` series, measured at the next animation frame. */
 async function chartDrawn(page: Page, lines: number): Promise<number> {
-  await page.waitForFunction((n) => document.querySelectorAll('figure g.recharts-line').length >= n, lines, {
+  await page.waitForFunction((n) => document.querySelectorAll('figure path.series-line').length >= n, lines, {
     polling: 'raf',
     timeout: 60_000,
   });
