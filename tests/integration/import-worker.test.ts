@@ -15,7 +15,7 @@ describe('import worker', () => {
     const b = await createInThreadSession().read(file());
     expect(a).toEqual(b);
     if (a.kind !== 'csv') throw new Error('expected csv');
-    expect(a.preview.rowCount).toBe(2000);
+    expect(a.preview.recordCount).toBe(2001);
     expect(progress.at(-1)?.loaded).toBe(progress.at(-1)?.total);
     const mapped = await viaWorker.map({ ...a.preview.guess });
     expect(mapped.dataset?.observations).toHaveLength(2000);

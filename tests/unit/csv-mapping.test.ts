@@ -1,19 +1,11 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv-read';
 import { toCsv } from '../../src/lib/csv-write';
-import {
-  checkMapping,
-  guessMapping,
-  mapCsv,
-  parseDateValue,
-  parseNumber,
-  rescale,
-  toCsvInput,
-  type CsvMapping,
-} from '../../src/features/import/csv-mapping';
+import { checkMapping, mapCsv, type CsvMapping } from '../../src/features/import/csv-mapping';
+import { guessMapping, toCsvInput } from '../../src/features/import/csv-guess';
 import { problemText } from '../../src/features/import/import-types';
-import { slugify } from '../../src/lib/slug';
 import { validateDataset } from '../../src/domain/validate';
 import gdeltCsv from '../fixtures/gdelt-events-2020-11-13_15-sample.csv?raw';
 
@@ -29,135 +21,50 @@ const base: CsvMapping = {
   summary: null,
   source: null,
   groupBy: null,
+  firstRowIsData: false,
+  numberRule: 'point',
+  scale: 'stance',
   scoreMin: -3,
   scoreMax: 3,
   higherMeans: 'hawkish',
 };
+const three = { ...base, theme: null, kind: null, quote: null };
 const opts = { name: 'mine.csv', today: '2025-09-01' };
 
 function mapText(text: string, mapping: CsvMapping = base) {
-  return mapCsv(toCsvInput(parseCsv(text)), mapping, opts);
+  return mapCsv(toCsvInput(parseCsv(text, { unguardFormulas: true })), mapping, opts);
 }
 
-describe('parseDateValue', () => {
-  it.each([
-    ['2025-02-28', '2025-02-28', 'day'],
-    ['20250228', '2025-02-28', 'day'],
-    ['2025-03', '2025-03', 'month'],
-    ['202503', '2025-03', 'month'],
-    ['2025', '2025', 'year'],
-    ['2025-2-3', '2025-02-03', 'day'],
-    ['2025-02-28T13:45:00Z', '2025-02-28', 'day'],
-  ])('reads %s', (raw, date, precision) => {
-    expect(parseDateValue(raw)).toEqual({ ok: true, date, precision });
+describe('checkMapping', () => {
+  it('names every missing declaration: columns, scale, range, direction', () => {
+    const undeclared: CsvMapping = {
+      ...base,
+      score: null,
+      scale: null,
+      scoreMin: Number.NaN,
+      scoreMax: Number.NaN,
+      higherMeans: null,
+    };
+    expect(checkMapping(undeclared, HEADER)).toEqual([
+      'Choose the column that holds the score.',
+      'Choose the scale of the score, or "Other" to state its range: it is never guessed from the values.',
+      'Say whether a higher score means more hawkish or more conciliatory.',
+    ]);
+    expect(checkMapping({ ...base, scale: 'custom', scoreMin: Number.NaN }, HEADER)).toEqual([
+      'State the lowest and the highest possible score.',
+    ]);
+    expect(checkMapping({ ...base, scale: 'custom', scoreMin: 3, scoreMax: 3 }, HEADER)).toEqual([
+      'The lowest possible score must be below the highest.',
+    ]);
+    expect(checkMapping({ ...base, groupBy: 1 }, HEADER)).toEqual([
+      'Group actors by a column other than the actor column.',
+    ]);
   });
 
-  it('says 2025-02-30 is not a real calendar date', () => {
-    expect(parseDateValue('2025-02-30')).toEqual({
-      ok: false,
-      message: '"2025-02-30" is not a real calendar date',
-    });
-    expect(parseDateValue('20250230')).toEqual({
-      ok: false,
-      message: '"20250230" is not a real calendar date',
-    });
-  });
-
-  it('names the accepted forms for anything else', () => {
-    expect(parseDateValue('28/02/2025')).toEqual({
-      ok: false,
-      message: '"28/02/2025" is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY or YYYYMMDD)',
-    });
-  });
-});
-
-describe('parseNumber and rescale', () => {
-  it('reads decimals with a point or comma and a Unicode minus', () => {
-    expect(parseNumber('2,5')).toBe(2.5);
-    expect(parseNumber('−1')).toBe(-1);
-    expect(parseNumber(' 3.0 ')).toBe(3);
-    expect(parseNumber('abc')).toBeNull();
-    expect(parseNumber('1,000.5')).toBeNull();
-    expect(parseNumber('')).toBeNull();
-  });
-
-  it('maps Goldstein −10…+10 (higher = cooperative) to +3…−3: score = −0.3 × Goldstein', () => {
-    expect(rescale(10, -10, 10, 'conciliatory')).toBe(-3);
-    expect(rescale(-10, -10, 10, 'conciliatory')).toBe(3);
-    expect(rescale(3, -10, 10, 'conciliatory')).toBe(-0.9);
-    expect(Object.is(rescale(0, -10, 10, 'conciliatory'), 0)).toBe(true);
-  });
-
-  it('keeps the sign for a hawkish 0…100 scale', () => {
-    expect(rescale(0, 0, 100, 'hawkish')).toBe(-3);
-    expect(rescale(50, 0, 100, 'hawkish')).toBe(0);
-    expect(rescale(100, 0, 100, 'hawkish')).toBe(3);
-  });
-
-  it('is linear and inside −3…+3 for any value in range', () => {
-    fc.assert(
-      fc.property(
-        fc.double({ min: -1000, max: 1000, noNaN: true }),
-        fc.double({ min: 0.001, max: 1000, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.constantFrom('hawkish' as const, 'conciliatory' as const),
-        (min, width, t, dir) => {
-          const v = rescale(min + t * width, min, min + width, dir);
-          expect(v).toBeGreaterThanOrEqual(-3);
-          expect(v).toBeLessThanOrEqual(3);
-          expect(v).toBeCloseTo(dir === 'hawkish' ? -3 + 6 * t : 3 - 6 * t, 6);
-        },
-      ),
+  it('makes mapCsv refuse an undeclared scale rather than assume one', () => {
+    expect(mapText('date,actor,score\n2025-01-01,A,1\n', { ...three, scale: null }).fatal).toBe(
+      'Choose the scale of the score, or "Other" to state its range: it is never guessed from the values.',
     );
-  });
-});
-
-describe('slugify', () => {
-  it('makes schema-valid ids', () => {
-    expect(slugify('Donald Trump')).toBe('donald-trump');
-    expect(slugify('  Zelenskyy, Volodymyr ')).toBe('zelenskyy-volodymyr');
-    expect(slugify('Élysée')).toBe('elysee');
-    expect(slugify('Россия')).toMatch(/^x-[0-9a-f]+$/);
-    expect(slugify('Россия')).not.toBe(slugify('Україна'));
-  });
-});
-
-describe('guessMapping', () => {
-  it('guesses the GDELT columns, grouping Actor1Name by Actor1CountryCode and flipping Goldstein', () => {
-    const header = parseCsv(gdeltCsv.slice(0, 2000)).rows[0]!;
-    const m = guessMapping(header);
-    expect(header[m.date!]).toBe('SQLDATE');
-    expect(header[m.actor!]).toBe('Actor1Name');
-    expect(header[m.groupBy!]).toBe('Actor1CountryCode');
-    expect(header[m.score!]).toBe('GoldsteinScale');
-    expect(header[m.theme!]).toBe('EventRootCode');
-    expect(header[m.kind!]).toBe('QuadClass');
-    expect(header[m.source!]).toBe('SOURCEURL');
-    expect(m).toMatchObject({ scoreMin: -10, scoreMax: 10, higherMeans: 'conciliatory' });
-  });
-
-  it('guesses a wider range from the sample when scores exceed ±3', () => {
-    const m = guessMapping(
-      ['Date', 'Actor', 'Score'],
-      [
-        ['2025', 'a', '-7'],
-        ['2025', 'b', '9'],
-      ],
-    );
-    expect(m).toMatchObject({
-      date: 0,
-      actor: 1,
-      score: 2,
-      scoreMin: -10,
-      scoreMax: 10,
-      higherMeans: 'hawkish',
-    });
-  });
-
-  it('leaves required columns unset when nothing matches, and checkMapping says which', () => {
-    const m = guessMapping(['when?', 'who', 'x']);
-    expect(m.score).toBeNull();
-    expect(checkMapping(m, ['when?', 'who', 'x'])).toContain('Choose the column that holds the score.');
   });
 });
 
@@ -168,6 +75,7 @@ describe('mapCsv', () => {
     );
     expect(result.fatal).toBeNull();
     expect(result.problems).toEqual([]);
+    expect(result.notices).toEqual([]);
     const d = result.dataset!;
     expect(validateDataset(d).ok).toBe(true);
     expect(d.actors.map((a) => a.id).sort()).toEqual(['congress', 'donald-trump']);
@@ -185,27 +93,30 @@ describe('mapCsv', () => {
       quote: 'We are talking, "a lot"',
     });
     expect(d.observations[1]).toMatchObject({ datePrecision: 'month', kind: 'action' });
+    expect(d.scale.description).toBe(
+      'score on −3…+3 (higher = more hawkish; declared as This app’s stance scale (−3…+3, higher = more hawkish)), rescaled to −3…+3.',
+    );
   });
 
-  it('lists each bad row by row number, field and reason, and opens the rest', () => {
+  it('leaves out only rows whose date, actor or score is wrong, each listed by row, field and reason', () => {
     const text = [
       'date,actor,score,theme,kind,quote',
       '2025-02-30,A,1,t,statement,',
       '2025-02-01,B,nope,t,statement,',
       '2025-02-01,C,9,t,statement,',
       '2025-02-01,,1,t,statement,',
-      '2025-02-01,D,1,t,maybe,',
-      '2025-02-01,E,1,t',
+      '2025-02-01,D,1e3,t,statement,',
+      '2025-02-01,E,2,5,t,statement,oops',
       '2025-02-01,F,1,t,statement,fine',
     ].join('\n');
     const result = mapText(text);
     expect(result.problems.map(problemText)).toEqual([
       'row 2: date: "2025-02-30" is not a real calendar date',
       'row 3: score: "nope" is not a number',
-      'row 4: score: 9 is outside the range -3…3',
+      'row 4: score: "9" is outside the declared scale −3…+3 (the range is not stretched to fit it)',
       'row 5: actor: is empty',
-      'row 6: kind: "maybe" is not a kind (statement or action)',
-      'row 7: has 4 fields, but the header has 6 (a missing or extra column, or a stray quote or delimiter)',
+      'row 6: score: "1e3" is in exponent form, which is read only when Numbers is "Decimal point, exponents allowed"',
+      'row 7: has 7 fields, but the header has 6 (an extra column, or a stray quote or delimiter)',
     ]);
     expect(result.dataset?.observations.map((o) => o.actor)).toEqual(['f']);
     expect(result.skippedCount).toBe(6);
@@ -221,34 +132,88 @@ describe('mapCsv', () => {
     ]);
   });
 
-  it('names the source column when it differs from the role', () => {
-    const result = mapCsv(
-      toCsvInput(parseCsv('SQLDATE,Who,Goldstein\n20250230,x,1\n20250201,x,1\n')),
-      {
-        ...base,
-        theme: null,
-        kind: null,
-        quote: null,
-        scoreMin: -10,
-        scoreMax: 10,
-        higherMeans: 'conciliatory',
-      },
-      opts,
-    );
+  it('never stretches the range for an outlier: the other scores keep their meaning', () => {
+    const result = mapText('date,actor,score\n2025-01-01,A,+2\n2025-01-02,A,1\n2025-01-03,A,1000\n', three);
+    expect(result.dataset?.observations.map((o) => o.score)).toEqual([2, 1]);
     expect(result.problems.map(problemText)).toEqual([
-      'row 2: date (SQLDATE): "20250230" is not a real calendar date',
+      'row 4: score: "1000" is outside the declared scale −3…+3 (the range is not stretched to fit it)',
     ]);
   });
 
-  it('rejects a quote over 5,000 characters in that row only', () => {
-    const big = 'x'.repeat(1_000_000);
-    const result = mapText(
-      `date,actor,score,theme,kind,quote\n2025-01-01,A,1,t,statement,${big}\n2025-01-02,A,1,t,statement,ok\n`,
-    );
-    expect(result.problems.map(problemText)).toEqual([
-      'row 2: quote: must be at most 5000 characters (it has 1,000,000)',
+  it('reads numbers by one rule per file: a decimal comma, or exponents, only when the rule says so', () => {
+    const text = 'date;actor;score\n2025-01-01;A;2,5\n2025-01-02;A;-1.5\n2025-01-03;A;2e-1\n';
+    const comma = mapText(text, { ...three, numberRule: 'comma' });
+    expect(comma.dataset?.observations.map((o) => o.score)).toEqual([2.5]);
+    expect(comma.problems.map(problemText)).toEqual([
+      'row 3: score: "-1.5" has a decimal point, but this file\'s numbers use a decimal comma',
+      'row 4: score: "2e-1" is in exponent form, which is read only when Numbers is "Decimal point, exponents allowed"',
     ]);
-    expect(result.dataset?.observations).toHaveLength(1);
+    const point = mapText(text, { ...three, numberRule: 'point' });
+    expect(point.problems.map(problemText)[0]).toBe(
+      'row 2: score: "2,5" has a decimal comma, but this file\'s numbers use a decimal point',
+    );
+    const exponent = mapText(text, { ...three, numberRule: 'point-exponent' });
+    expect(exponent.dataset?.observations.map((o) => o.score)).toEqual([-1.5, 0.2]);
+  });
+
+  it('pads short rows when the missing fields are not needed, and says how many', () => {
+    const text = 'date,actor,score,src\n2025-01-01,A,1,https://a.example\n2025-01-02,B,2\n2025-01-03,C\n';
+    const result = mapText(text, { ...three, source: 3 });
+    expect(result.dataset?.observations.map((o) => [o.actor, o.sourceId])).toEqual([
+      ['a', 'src-1'],
+      ['b', null],
+    ]);
+    expect(result.problems.map(problemText)).toEqual(['row 4: has 2 fields, but the header has 4: no score']);
+    expect(result.notices).toEqual([
+      '1 row had fewer fields than the header; the missing fields are not needed by the mapping, so they were read as empty.',
+    ]);
+  });
+
+  it('ignores empty extra fields at the end of a row (Excel’s trailing delimiters), and says so', () => {
+    const result = mapText('date,actor,score\n2025-01-01,A,1,,\n', three);
+    expect(result.problems).toEqual([]);
+    expect(result.notices).toEqual(['1 row ended in empty extra fields, which were ignored.']);
+  });
+
+  it('never lets an optional column reject a row: empty group, unknown kind, long text', () => {
+    const long = 'x'.repeat(6000);
+    const text = [
+      'date,actor,country,score,kind,quote',
+      '2025-01-01,POLICE,,1,verbal,',
+      '2025-01-02,Trump,USA,1,maybe,',
+      `2025-01-03,Trump,USA,1,deeds,${long}`,
+    ].join('\n');
+    const m = { ...three, actor: 1, groupBy: 2, score: 3, kind: 4, quote: 5 };
+    const result = mapText(text, m);
+    expect(result.problems).toEqual([]);
+    const d = result.dataset!;
+    expect(d.observations.map((o) => [o.actor, o.kind])).toEqual([
+      ['none', 'statement'],
+      ['usa', 'statement'],
+      ['usa', 'action'],
+    ]);
+    expect(d.actors.find((a) => a.id === 'none')).toMatchObject({ name: '(no country)', group: '(none)' });
+    expect(d.observations[2]?.quote).toHaveLength(5000);
+    expect(d.observations[2]?.quote.endsWith('…')).toBe(true);
+    expect(result.notices).toEqual([
+      '1 row had no country value; they form the group "(none)".',
+      '1 row had a kind that is neither statement nor action ("maybe"); they were read as statements.',
+      '1 text longer than the data format allows (speaker 200, summary 1,000, quote 5,000 characters) was shortened, ending in "…".',
+    ]);
+  });
+
+  it('names the source column when it differs from the role', () => {
+    const m = {
+      ...three,
+      scale: 'goldstein' as const,
+      scoreMin: -10,
+      scoreMax: 10,
+      higherMeans: 'conciliatory' as const,
+    };
+    const result = mapText('SQLDATE,Who,Goldstein\n20250230,x,1\n20250201,x,1\n', m);
+    expect(result.problems.map(problemText)).toEqual([
+      'row 2: date (SQLDATE): "20250230" is not a real calendar date',
+    ]);
   });
 
   it('keeps HTML and script in text fields verbatim (they are rendered as text)', () => {
@@ -263,50 +228,32 @@ describe('mapCsv', () => {
     expect(mapText('date,actor,score,theme,kind,quote\n').fatal).toBe(
       'The file has a header row but no data rows, so there is nothing to open.',
     );
-    expect(mapText('a,b\n1,2\n', { ...base, theme: null, kind: null, quote: null }).fatal).toBe(
-      'The score column is not in this file.',
+    expect(mapText('a,b\n1,2\n', three).fatal).toBe('The score column is not in this file.');
+    expect(mapText('date,actor,score\n2025-02-30,A,1\n', three).fatal).toBe(
+      'None of the 1 rows can be opened with this mapping.',
     );
-    expect(
-      mapText('date,actor,score\n2025-02-30,A,1\n', { ...base, theme: null, kind: null, quote: null }).fatal,
-    ).toBe('None of the 1 rows can be opened with this mapping.');
-  });
-
-  it('reads a ; separated file with a BOM and decimal commas', () => {
-    const result = mapText('\uFEFFdate;actor;score\n2025-01-01;A;1,5\n', {
-      ...base,
-      theme: null,
-      kind: null,
-      quote: null,
-    });
-    expect(result.dataset?.observations[0]?.score).toBe(1.5);
   });
 
   it('only keeps http(s) source links', () => {
-    const m = { ...base, theme: null, kind: null, quote: null, source: 3 };
     const result = mapText(
       'date,actor,score,src\n2025-01-01,A,1,javascript:alert(1)\n2025-01-01,A,1,https://example.org/a\n',
-      m,
+      { ...three, source: 3 },
     );
     expect(result.dataset?.sources.map((s) => s.url)).toEqual([null, 'https://example.org/a']);
   });
 });
 
-describe('mapCsv on the real GDELT sample', () => {
-  const text = gdeltCsv;
-  const table = parseCsv(text);
-  const input = toCsvInput(table);
-  const mapping = guessMapping(input.header, input.rows.slice(0, 20));
-  const result = mapCsv(input, mapping, { name: 'gdelt.csv', today: '2025-09-01' });
-
-  it('opens every row as a per-country series, the USA first', () => {
+describe('mapCsv on real-shaped files', () => {
+  it('the GDELT 2.0 sample: every row, per-country series, −0.3 × Goldstein, CAMEO themes', () => {
+    const table = parseCsv(gdeltCsv);
+    const input = toCsvInput(table);
+    const mapping = guessMapping(input.header, input.rows.slice(0, 200));
+    expect(mapping).toMatchObject({ scale: 'goldstein', higherMeans: 'conciliatory', numberRule: 'point' });
+    const result = mapCsv(input, mapping, { name: 'gdelt.csv', today: '2025-09-01' });
     expect(table.problems).toEqual([]);
     expect(result.problems).toEqual([]);
     expect(result.dataset?.observations).toHaveLength(2000);
     expect(result.dataset?.actors[0]).toMatchObject({ id: 'usa', group: 'USA' });
-    expect(result.dataset?.actors.map((a) => a.id)).toContain('rus');
-  });
-
-  it('flips the sign: every score is −0.3 × Goldstein and the original is kept', () => {
     const g = input.header.indexOf('GoldsteinScale');
     const byId = new Map(result.dataset!.observations.map((o) => [o.id, o]));
     input.rows.forEach((row, i) => {
@@ -314,29 +261,51 @@ describe('mapCsv on the real GDELT sample', () => {
       expect(o.originalScore).toBe(Number(row[g]));
       expect(o.score).toBeCloseTo(-0.3 * Number(row[g]), 9);
     });
+    expect(result.dataset?.themes.find((t) => t.id === '04')?.label).toBe('04 Consult');
+    expect(new Set(result.dataset!.observations.map((o) => o.kind))).toEqual(
+      new Set(['statement', 'action']),
+    );
   });
 
-  it('labels EventRootCode themes with CAMEO names and QuadClass as words or deeds', () => {
-    expect(result.dataset?.themes.find((t) => t.id === '04')?.label).toBe('04 Consult');
-    const kinds = new Set(result.dataset!.observations.map((o) => o.kind));
-    expect(kinds).toEqual(new Set(['statement', 'action']));
+  it('the score column with decimal commas and outliers: the outliers listed, the rest on −3…+3 unchanged', () => {
+    const text = readFileSync('tests/fixtures/score-outlier-decimal-comma.csv', 'utf8');
+    const input = toCsvInput(parseCsv(text));
+    const mapping = guessMapping(input.header, input.rows);
+    expect(mapping).toMatchObject({
+      numberRule: 'comma',
+      scale: 'stance',
+      scoreMin: -3,
+      scoreMax: 3,
+      higherMeans: 'hawkish',
+    });
+    const result = mapCsv(input, mapping, opts);
+    expect(result.problems.map(problemText)).toEqual([
+      'row 9: score: "1e3" is in exponent form, which is read only when Numbers is "Decimal point, exponents allowed"',
+      'row 10: score: "30" is outside the declared scale −3…+3 (the range is not stretched to fit it)',
+    ]);
+    expect(result.dataset?.observations.map((o) => o.score)).toEqual([
+      -2, -1.5, -2.5, 0.5, 2, 1, 2.5, -1, 0, 2,
+    ]);
   });
 });
 
 const cellArb = fc.string({
-  unit: fc.constantFrom('a', '1', '-', ' ', ',', ';', '"', '\n', '<', '2', '0', '.', 'é'),
+  unit: fc.constantFrom('a', '1', '-', ' ', ',', ';', '"', '\n', '<', '2', '0', '.', 'é', 'e'),
 });
 describe('mapper properties', () => {
   it('never throws, and every row is either opened or listed with a problem', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(cellArb, { minLength: 0, maxLength: 5 }), { maxLength: 20 }), (rows) => {
-        const header = ['date', 'actor', 'score'];
-        const m = { ...base, theme: null, kind: null, quote: null };
-        const result = mapCsv({ header, rows }, m, opts);
-        const opened = result.dataset?.observations.length ?? 0;
-        expect(opened + result.skippedCount).toBe(rows.length);
-        if (result.dataset) expect(validateDataset(result.dataset).ok).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.array(cellArb, { minLength: 0, maxLength: 5 }), { maxLength: 20 }),
+        fc.constantFrom('point' as const, 'comma' as const, 'point-exponent' as const),
+        (rows, numberRule) => {
+          const header = ['date', 'actor', 'score'];
+          const result = mapCsv({ header, rows }, { ...three, numberRule }, opts);
+          const opened = result.dataset?.observations.length ?? 0;
+          expect(opened + result.skippedCount).toBe(rows.length);
+          if (result.dataset) expect(validateDataset(result.dataset).ok).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -356,8 +325,7 @@ describe('mapper properties', () => {
           ['date', 'actor', 'score', 'quote'],
           ...rows.map((r) => [r.date, r.actor, String(r.score), r.quote]),
         ]);
-        const m = { ...base, theme: null, kind: null, quote: 3 };
-        const result = mapCsv(toCsvInput(parseCsv(text)), m, opts);
+        const result = mapCsv(toCsvInput(parseCsv(text)), { ...three, quote: 3 }, opts);
         expect(result.problems).toEqual([]);
         const obs = result.dataset!.observations;
         expect(obs.map((o) => [o.date, o.speaker, o.score, o.quote])).toEqual(

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ImportEngine, type ReadableFile } from '../../src/features/import/import-engine';
 import { sniffEncoding } from '../../src/lib/text-encoding';
+import { previewLayout } from '../../src/features/import/csv-preview';
 
 // Excel's "Unicode text" export: UTF-16 little-endian with a byte-order mark, tab-separated, CRLF.
 const FIXTURE = readFileSync('tests/fixtures/excel-unicode-text.txt');
@@ -37,7 +38,8 @@ function chunkedFile(name: string, bytes: Uint8Array, size = 3): ReadableFile {
 async function preview(file: ReadableFile) {
   const outcome = await new ImportEngine().read(file);
   if (outcome.kind !== 'csv') throw new Error(`expected a CSV, got ${JSON.stringify(outcome)}`);
-  return outcome.preview;
+  const p = outcome.preview;
+  return { ...p, ...previewLayout(p, p.guess.firstRowIsData) };
 }
 
 describe('sniffEncoding', () => {

@@ -8,6 +8,7 @@ import {
 import { createInThreadSession } from '../../src/features/import/import-client';
 import { makeLargerFixture } from '../../mocks/fixtures/import-datasets';
 import { problemText } from '../../src/features/import/import-types';
+import { previewLayout } from '../../src/features/import/csv-preview';
 
 describe('detectKind', () => {
   it('goes by extension, then by the first character', () => {
@@ -32,12 +33,12 @@ describe('ImportEngine', () => {
   it('reads a CSV, previews it with a guessed mapping, then maps it', async () => {
     const engine = new ImportEngine();
     const outcome = await engine.read(
-      new File(['\uFEFFDate;Actor;Score\r\n2025-01-01;A;2\r\n2025-02-30;B;1\r\n'], 'semi.csv'),
+      new File(['\uFEFFDate;Actor;Score\r\n2025-01-01;A;-2\r\n2025-02-30;B;1\r\n'], 'semi.csv'),
     );
     expect(outcome.kind).toBe('csv');
     if (outcome.kind !== 'csv') return;
-    expect(outcome.preview).toMatchObject({
-      delimiter: ';',
+    expect(outcome.preview.delimiter).toBe(';');
+    expect(previewLayout(outcome.preview, false)).toMatchObject({
       header: ['Date', 'Actor', 'Score'],
       rowCount: 2,
     });
@@ -51,13 +52,15 @@ describe('ImportEngine', () => {
   it('reports a quote that is never closed along with the rows it broke', async () => {
     const engine = new ImportEngine();
     const outcome = await engine.read(
-      new File(['date,actor,score\n2025-01-01,"A,1\n2025-01-02,B,1\n'], 'broken.csv'),
+      new File(['date,actor,score\n2025-01-01,"A,1\n2025-01-02,B,-2\n'], 'broken.csv'),
     );
     if (outcome.kind !== 'csv') throw new Error('expected csv');
     expect(outcome.preview.problems.map(problemText)).toEqual([
       'line 2: a quoted field is never closed (the file may be truncated, or a quote is missing)',
     ]);
-    const result = engine.map(outcome.preview.guess);
+    // The broken quote swallowed the score values, so the scale is declared by hand, as in the dialog.
+    const declared = { scale: 'stance' as const, scoreMin: -3, scoreMax: 3, higherMeans: 'hawkish' as const };
+    const result = engine.map({ ...outcome.preview.guess, ...declared });
     expect(result.fatal).toBe('None of the 1 rows can be opened with this mapping.');
   });
 
@@ -72,7 +75,7 @@ describe('ImportEngine', () => {
     const engine = new ImportEngine();
     const outcome = await engine.read(new File([bytes], 'excel.csv'));
     if (outcome.kind !== 'csv') throw new Error('expected csv');
-    expect(outcome.preview.rows[0]?.[1]).toBe('Société');
+    expect(outcome.preview.head[1]?.[1]).toBe('Société');
     expect(outcome.preview.notices[0]).toBe(
       'excel.csv is not UTF-8 text; it was read as Windows-1252. Check accented letters.',
     );
@@ -93,15 +96,19 @@ describe('ImportEngine', () => {
     });
     expect(await engine.read(new File(['\n\n'], 'blank.csv'))).toMatchObject({
       kind: 'error',
-      message: 'blank.csv has no header row, so its columns cannot be named.',
+      message: 'blank.csv holds no values, only empty fields or lines.',
     });
   });
 
   it('runs behind the session interface on the main thread when there is no Worker', async () => {
     const session = createInThreadSession();
-    const outcome = await session.read(new File(['date,actor,score\n2025,A,0\n'], 'a.csv'));
+    const outcome = await session.read(new File(['date,actor,score\n2025,A,-2.5\n'], 'a.csv'));
     if (outcome.kind !== 'csv') throw new Error('expected csv');
     const result = await session.map(outcome.preview.guess);
-    expect(result.dataset?.observations[0]).toMatchObject({ date: '2025', datePrecision: 'year', score: 0 });
+    expect(result.dataset?.observations[0]).toMatchObject({
+      date: '2025',
+      datePrecision: 'year',
+      score: -2.5,
+    });
   });
 });

@@ -14,11 +14,20 @@ import { toCsv } from '../../src/lib/csv-write';
 
 const FIXTURE = 'tests/fixtures/formula-cells.csv';
 
-async function importCsv(text: string, name: string): Promise<Dataset> {
+/**
+ * Opens a CSV with the dialog's first guess; `declare` states the app's −3…+3 scale as a user would
+ * for a file whose scores alone do not tell it (1, 2, 3 also fit Likert scales). This app's own
+ * export needs no declaring: its scale is recognised.
+ */
+async function importCsv(text: string, name: string, declare = false): Promise<Dataset> {
   const engine = new ImportEngine();
   const outcome = await engine.read(new File([text], name));
   if (outcome.kind !== 'csv') throw new Error(`expected a CSV, got ${outcome.kind}`);
-  const result = engine.map(outcome.preview.guess, '2025-09-01');
+  const guess = outcome.preview.guess;
+  const mapping = declare
+    ? { ...guess, scale: 'stance' as const, scoreMin: -3, scoreMax: 3, higherMeans: 'hawkish' as const }
+    : guess;
+  const result = engine.map(mapping, '2025-09-01');
   if (!result.dataset) throw new Error(result.fatal ?? 'no dataset');
   expect(result.problems).toEqual([]);
   return result.dataset;
@@ -125,7 +134,7 @@ describe('import → export → import', () => {
             r.quote,
           ]),
         ]);
-        const first = await importCsv(file, 'generated.csv');
+        const first = await importCsv(file, 'generated.csv', true);
         const exported = exportAll(first);
         expect(liveFormulaCells(exported)).toEqual([]);
         expect(meaning(await importCsv(exported, 'generated-export.csv'))).toEqual(meaning(first));

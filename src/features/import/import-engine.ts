@@ -1,4 +1,4 @@
-import { CsvStreamReader, type CsvDelimiter } from '../../lib/csv-read';
+import { CsvStreamReader } from '../../lib/csv-read';
 import {
   SNIFF_BYTES,
   describeEncoding,
@@ -7,7 +7,9 @@ import {
   type TextEncoding,
 } from '../../lib/text-encoding';
 import type { Problem } from '../../domain/validate';
-import { guessMapping, mapCsv, type CsvInput, type CsvMapping } from './csv-mapping';
+import { toCsvInput, type CsvRecords } from './csv-guess';
+import { mapCsv, type CsvMapping } from './csv-mapping';
+import { buildCsvPreview, type CsvPreview } from './csv-preview';
 import { importJson } from './import-json';
 import { fatalResult, type ImportResult } from './import-types';
 
@@ -16,27 +18,10 @@ import { fatalResult, type ImportResult } from './import-types';
 
 /** Bigger files are refused before reading, with a message, rather than freezing or crashing the tab. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-export const PREVIEW_ROWS = 5;
 
 export interface ReadProgress {
   loaded: number;
   total: number;
-}
-
-export interface CsvPreview {
-  name: string;
-  /** How the bytes were decoded, in words ("UTF-16 (little-endian), from its byte-order mark"). */
-  encoding: string;
-  delimiter: CsvDelimiter;
-  header: string[];
-  /** The first rows, for the mapping dialog's preview, and the lines they start on. */
-  rows: string[][];
-  lines: number[];
-  rowCount: number;
-  guess: CsvMapping;
-  /** Structural trouble found while reading (e.g. a quote never closed). */
-  problems: Problem[];
-  notices: string[];
 }
 
 export type ReadOutcome =
@@ -139,9 +124,9 @@ async function readText(
 
 interface CsvTableState {
   name: string;
-  input: CsvInput;
+  records: CsvRecords;
+  maxFields: number;
   problems: Problem[];
-  notices: string[];
 }
 
 /** One import at a time: read a file, then (for CSV) map it as often as the user changes the mapping. */
@@ -208,34 +193,27 @@ export class ImportEngine {
     const rest = reader.finish();
     rows.push(...rest.rows);
     lines.push(...rest.lines);
-    const header = (rows[0] ?? []).map((h) => h.trim());
-    if (header.length === 0 || header.every((h) => h === '')) {
-      return { kind: 'error', name, message: `${name} has no header row, so its columns cannot be named.` };
+    if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) {
+      return { kind: 'error', name, message: `${name} holds no values, only empty fields or lines.` };
     }
     const problems: Problem[] = reader.problems.map((p) => ({ path: `line ${p.line}`, message: p.message }));
-    const input: CsvInput = { header, rows: rows.slice(1), lines: lines.slice(1) };
-    this.table = { name, input, problems, notices: [] };
-    return {
-      kind: 'csv',
-      preview: {
-        name,
-        encoding: describeEncoding(used.encoding, used.by),
-        delimiter: reader.delimiter,
-        header,
-        rows: input.rows.slice(0, PREVIEW_ROWS),
-        lines: (input.lines ?? []).slice(0, PREVIEW_ROWS),
-        rowCount: input.rows.length,
-        guess: guessMapping(header, input.rows.slice(0, 200)),
-        problems,
-        notices: [],
-      },
-    };
+    const records = { rows, lines };
+    const preview = buildCsvPreview({
+      name,
+      encoding: describeEncoding(used.encoding, used.by),
+      delimiter: reader.delimiter,
+      records,
+      problems,
+    });
+    this.table = { name, records, maxFields: preview.maxFields, problems };
+    return { kind: 'csv', preview };
   }
 
   /** Applies a mapping to the CSV read last. */
   map(mapping: CsvMapping, today?: string): ImportResult {
     if (!this.table) return fatalResult('No CSV file is open to map; open the file again.');
-    const result = mapCsv(this.table.input, mapping, { name: this.table.name, today });
+    const { records, maxFields, name } = this.table;
+    const result = mapCsv(toCsvInput(records, mapping.firstRowIsData, maxFields), mapping, { name, today });
     return { ...result, problems: [...this.table.problems, ...result.problems] };
   }
 }

@@ -3,7 +3,8 @@ import type { Dataset } from '../../domain/schema';
 import type { CsvMapping } from './csv-mapping';
 import type { ImportSession } from './import-client';
 import { useImportConfig } from './import-config';
-import type { CsvPreview, ReadProgress } from './import-engine';
+import type { CsvPreview } from './csv-preview';
+import type { ReadProgress } from './import-engine';
 import type { ImportResult } from './import-types';
 
 /** The steps of opening a file, one at a time. */
