@@ -110,3 +110,100 @@ test('3. Excel\'s "Unicode text" (UTF-16 with a byte-order mark) opens with its 
   await expect(page.getByRole('table')).toContainText('Володимир Зеленський');
   expect(consoleErrors).toEqual([]);
 });
+
+test('1. an outlier and decimal commas: the scale is recognised, not stretched; the outliers are listed by row', async ({
+  page,
+  consoleErrors,
+}) => {
+  const name = 'score-outlier-decimal-comma.csv';
+  await page.goto('./');
+  await fileInput(page).setInputFiles(`tests/fixtures/${name}`);
+  const dialog = mappingDialog(page, name);
+  await expect(dialog.getByRole('combobox', { name: 'Numbers are written with' })).toHaveValue('comma');
+  await expect(dialog).toContainText(
+    'Sampled score values: 4 values with a decimal comma, 0 values with a decimal point.',
+  );
+  await expect(dialog.getByRole('combobox', { name: 'Scale' })).toHaveValue('stance');
+  await expect(dialog.getByRole('status')).toHaveText(
+    'Recognised from the column name "score" and its values (10 of 11 sampled values on −3…+3).',
+  );
+  await expect(dialog).toContainText(
+    '1 sampled value is not read as a number by this rule ("1e3"). 1 sampled value is outside −3…+3.',
+  );
+  await dialog.getByRole('button', { name: 'Open' }).click();
+
+  const problems = page.getByRole('dialog', { name: `Problems in ${name}` });
+  await expect(problems.getByRole('list', { name: 'Problems' }).getByRole('listitem')).toHaveText([
+    'row 9: score: "1e3" is in exponent form, which is read only when Numbers is "Decimal point, exponents allowed"',
+    'row 10: score: "30" is outside the declared scale −3…+3 (the range is not stretched to fit it)',
+  ]);
+  await problems.getByRole('button', { name: 'Open the 10 valid rows' }).click();
+  await expect(
+    page.getByText(/^Opened score-outlier-decimal-comma\.csv: 10 observations, 4 actors; 2 left out\./),
+  ).toBeVisible();
+  // A hawkish +2 stays +2 and a 2,5 is +2.5: nothing was squashed to −3 by the outliers.
+  const table = page.getByRole('table', { name: 'Observations' });
+  const row = (day: string) => table.getByRole('row').filter({ hasText: day });
+  await expect(row('1 Apr 2025')).toContainText('Graham');
+  await expect(row('1 Apr 2025').getByRole('cell').nth(5)).toHaveText('+2');
+  await expect(row('14 Jul 2025').getByRole('cell').nth(5)).toHaveText('+2.5');
+  await expect(row('28 Feb 2025').getByRole('cell').nth(5)).toHaveText('−2.5');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('3. a header-less GDELT 1.0 export with uneven rows opens whole; hand-picked columns still need a declared scale', async ({
+  page,
+  consoleErrors,
+}) => {
+  const name = 'gdelt1-20201113.export.CSV';
+  const lines = readFileSync(`tests/fixtures/${name}`, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split('\t'));
+  const usa = lines.filter((f) => f[7] === 'USA').map((f) => Number(f[30]));
+  const expectedMean = (-0.3 * usa.reduce((s, v) => s + v, 0)) / usa.length;
+
+  await page.goto('./');
+  await fileInput(page).setInputFiles(`tests/fixtures/${name}`);
+  const dialog = mappingDialog(page, name);
+  await expect(dialog).toContainText('36 rows and 58 columns, separated by tabs.');
+  await expect(dialog.getByRole('radio', { name: /is data/ })).toBeChecked();
+  await expect(dialog).toContainText('The first row holds numbers or dates where a header would have names');
+  await expect(dialog).toContainText('12 rows have fewer fields than the widest row');
+  const date = dialog.getByRole('combobox', { name: 'Date (required)' });
+  await expect(date.getByRole('option', { name: 'Column 2 (e.g. 20201113)' })).toHaveCount(1);
+  await date.selectOption('1');
+  await dialog.getByRole('combobox', { name: 'Actor (required)' }).selectOption('6');
+  await dialog.getByRole('combobox', { name: 'Group actors by' }).selectOption('7');
+  await dialog.getByRole('combobox', { name: 'Score (required)' }).selectOption('30');
+  await dialog.getByRole('combobox', { name: 'Kind (statement or action)' }).selectOption('29');
+  await dialog.getByRole('combobox', { name: 'Source' }).selectOption('57');
+  // Picked by hand, "Column 31" names no scale: Open waits for one.
+  await expect(dialog.getByRole('status')).toContainText('"Column 31" does not name a known scale');
+  await expect(dialog.getByRole('button', { name: 'Open' })).toBeDisabled();
+  await expect(dialog.getByRole('list', { name: 'Before opening' })).toContainText(
+    'Choose the scale of the score, or "Other" to state its range: it is never guessed from the values.',
+  );
+  await dialog.getByRole('combobox', { name: 'Scale' }).selectOption('goldstein');
+  await expect(dialog.getByRole('radio', { name: /more conciliatory or cooperative/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Open' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(
+    page.getByText(
+      /^Opened gdelt1-20201113\.export\.CSV: 36 observations, \d+ actors\. 12 rows had fewer fields/,
+    ),
+  ).toBeVisible();
+  await expect(page.getByText(/3 rows had no Column 8 value; they form the group "\(none\)"/)).toBeVisible();
+  const legend = page
+    .getByRole('figure', { name: /^Stance over time/ })
+    .getByRole('list', { name: 'Legend' });
+  await expect(legend.getByRole('listitem').first()).toHaveText('UNITED STATES');
+  await expect(legend.getByRole('listitem').filter({ hasText: '(no Column 8)' })).toHaveCount(1);
+  const rounded = Math.round(expectedMean * 10) / 10;
+  const shown = rounded === 0 ? '0' : `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)}`;
+  await expect(
+    page.getByRole('region', { name: 'Summary' }).getByRole('listitem').filter({ hasText: 'UNITED STATES' }),
+  ).toContainText(`UNITED STATES: mean score ${shown}`);
+  expect(consoleErrors).toEqual([]);
+});

@@ -53,7 +53,7 @@ describe('opening a CSV file', () => {
     expect(datasetBadge()).toHaveTextContent('Dataset: stances.csv (From a file)');
   });
 
-  it('flips and rescales a score where higher means conciliatory, showing it in the preview', async () => {
+  it('asks for the scale when the values fit no known one, then flips and rescales the range the user states', async () => {
     const { user } = renderApp();
     await bundledOpen();
     await user.upload(
@@ -63,16 +63,54 @@ describe('opening a CSV file', () => {
     const dialog = await findDialog('Map the columns of coop.csv');
     const min = within(dialog).getByRole('textbox', { name: 'Lowest possible score' });
     const max = within(dialog).getByRole('textbox', { name: 'Highest possible score' });
-    expect(min).toHaveValue('-10');
-    expect(max).toHaveValue('10');
+    // Nothing is taken from the values' extremes (−5…10): the scale stays undeclared until stated.
+    expect(min).toHaveValue('');
+    expect(max).toHaveValue('');
+    expect(within(dialog).getByRole('combobox', { name: 'Scale' })).toHaveDisplayValue(
+      '— choose the scale —',
+    );
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      '"score" is a name used for This app’s stance scale (−3…+3, higher = more hawkish), but only 0 of 2 sampled values are on it: choose the scale, or state its range.',
+    );
+    expect(within(dialog).getByRole('list', { name: 'Before opening' })).toHaveTextContent(
+      'Choose the scale of the score, or "Other" to state its range: it is never guessed from the values.',
+    );
+    expect(within(dialog).getByRole('button', { name: 'Open' })).toBeDisabled();
+    await user.type(min, '-10');
+    await user.type(max, '10');
+    expect(within(dialog).getByRole('combobox', { name: 'Scale' })).toHaveDisplayValue(
+      'Other: state the range below',
+    );
+    expect(within(dialog).getByRole('button', { name: 'Open' })).toBeDisabled();
     await user.click(within(dialog).getByRole('radio', { name: /more conciliatory or cooperative/ }));
     const rows = within(within(dialog).getByRole('table')).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('10−3');
     expect(rows[2]).toHaveTextContent('-5+1.5');
+    expect(within(dialog).getByRole('button', { name: 'Open' })).toBeEnabled();
     await user.clear(max);
     await user.type(max, '-20');
-    expect(within(dialog).getByText('The lowest score must be below the highest.')).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('The lowest possible score must be below the highest.'),
+    ).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Open' })).toBeDisabled();
+  });
+
+  it('a known scale chosen from the list fills the range; values outside it are counted before Open', async () => {
+    const { user } = renderApp();
+    await bundledOpen();
+    await user.upload(
+      fileInput(),
+      csvFile('date,actor,tone\n2025-01-01,A,-4.5\n2025-01-02,A,12\n', 'tone.csv'),
+    );
+    const dialog = await findDialog('Map the columns of tone.csv');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Score (required)' }), 'tone');
+    const scale = within(dialog).getByRole('combobox', { name: 'Scale' });
+    await user.selectOptions(scale, 'GDELT AvgTone (read as −10…+10, higher = more positive, flipped)');
+    expect(within(dialog).getByRole('textbox', { name: 'Lowest possible score' })).toHaveValue('-10');
+    expect(within(dialog).getByRole('radio', { name: /more conciliatory or cooperative/ })).toBeChecked();
+    expect(dialog).toHaveTextContent(
+      '1 sampled value is outside −10…+10. Such rows are listed as problems when you open the file, never stretched to fit.',
+    );
   });
 
   it('reads a file with a BOM, ; separators, decimal commas and quoted line breaks', async () => {
@@ -117,12 +155,11 @@ describe('opening a CSV file', () => {
     await bundledOpen();
     await user.upload(fileInput(), csvFile(text, 'rows.csv'));
     const mapping = await findDialog('Map the columns of rows.csv');
-    // The guess widened the range to fit the 7; the user knows the scale is −3…+3.
-    expect(within(mapping).getByRole('textbox', { name: 'Highest possible score' })).toHaveValue('7');
-    await user.clear(within(mapping).getByRole('textbox', { name: 'Lowest possible score' }));
-    await user.type(within(mapping).getByRole('textbox', { name: 'Lowest possible score' }), '-3');
-    await user.clear(within(mapping).getByRole('textbox', { name: 'Highest possible score' }));
-    await user.type(within(mapping).getByRole('textbox', { name: 'Highest possible score' }), '3');
+    // 1, 7, 1, 1: too many values off −3…+3 for the name "score" to declare it; the user knows it is.
+    await user.selectOptions(
+      within(mapping).getByRole('combobox', { name: 'Scale' }),
+      'This app’s stance scale (−3…+3, higher = more hawkish)',
+    );
     await user.click(within(mapping).getByRole('button', { name: 'Open' }));
     const dialog = await findDialog('Problems in rows.csv');
     expect(within(dialog).getByRole('alert')).toHaveTextContent(
@@ -135,22 +172,23 @@ describe('opening a CSV file', () => {
     ).toEqual([
       'row 2: date: "2025-02-30" is not a real calendar date',
       'row 3: score: "eleven" is not a number',
-      'row 4: score: 7 is outside the range -3…3',
-      'row 5: has 2 fields, but the header has 3 (a missing or extra column, or a stray quote or delimiter)',
+      'row 4: score: "7" is outside the declared scale −3…+3 (the range is not stretched to fit it)',
+      'row 5: has 2 fields, but the header has 3: no score',
       'row 6: actor: is empty',
     ]);
     await user.click(within(dialog).getByRole('button', { name: 'Download skipped rows (CSV)' }));
     expect(downloads.names).toEqual(['rows-skipped-rows.csv']);
-    expect(parseCsv(await downloads.blobs[0]!.text()).rows).toEqual([
+    expect(parseCsv(await downloads.blobs[0]!.text(), { unguardFormulas: true }).rows).toEqual([
       ['problem', 'date', 'actor', 'score'],
       ['date: "2025-02-30" is not a real calendar date', '2025-02-30', 'A', '1'],
       ['score: "eleven" is not a number', '2025-01-01', 'B', 'eleven'],
-      ['score: 7 is outside the range -3…3', '2025-01-01', 'C', '7'],
       [
-        'row: has 2 fields, but the header has 3 (a missing or extra column, or a stray quote or delimiter)',
+        'score: "7" is outside the declared scale −3…+3 (the range is not stretched to fit it)',
         '2025-01-01',
-        'D',
+        'C',
+        '7',
       ],
+      ['row: has 2 fields, but the header has 3: no score', '2025-01-01', 'D'],
       ['actor: is empty', '2025-01-01', '', '1'],
     ]);
     // Back to the mapping keeps the choices; then open the valid rows.

@@ -1,97 +1,19 @@
 import { useId, useMemo, useState } from 'react';
-import {
-  MAPPING_FIELDS,
-  checkMapping,
-  mapCsv,
-  parseNumber,
-  type CsvMapping,
-  type HigherMeans,
-  type MappedColumn,
-} from './csv-mapping';
-import type { CsvPreview } from './import-engine';
-import { problemText } from './import-types';
 import { ModalDialog } from '../../ui/modal-dialog';
+import { columnValues, guessScale } from './csv-guess';
+import { MAPPING_FIELDS, checkMapping, type CsvMapping, type MappedColumn } from './csv-mapping';
+import { guessLayout, previewLayout, type CsvPreview } from './csv-preview';
+import { problemText } from './import-types';
+import { MappingPreviewTable } from './mapping-preview-table';
+import { scaleStateOf, withScale, type ScaleState } from './scale-choice';
+import { ScoreScaleFieldset } from './score-scale-fieldset';
 
 const DELIMITER_NAMES = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' } as const;
 
-function formatScore(v: number): string {
-  const r = Math.round(v * 100) / 100;
-  return r > 0 ? `+${r}` : r < 0 ? `−${Math.abs(r)}` : '0';
-}
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-/** The first rows as they will be read with the current mapping, so a flipped sign shows before opening. */
-function PreviewTable({ preview, mapping }: { preview: CsvPreview; mapping: CsvMapping }) {
-  const mapped = useMemo(() => {
-    if (checkMapping(mapping, preview.header).length) return null;
-    const lines = preview.rows.map((_, i) => preview.lines[i] ?? i + 2);
-    return mapCsv({ header: preview.header, rows: preview.rows, lines }, mapping, {
-      name: preview.name,
-      today: '2000-01-01',
-    });
-  }, [mapping, preview]);
-  const byLine = new Map(mapped?.dataset?.observations.map((o) => [o.id, o]) ?? []);
-  const actorName = new Map(mapped?.dataset?.actors.map((a) => [a.id, a.name]) ?? []);
-  const themeLabel = new Map(mapped?.dataset?.themes.map((t) => [t.id, t.label]) ?? []);
-  const problemsByRow = new Map<number, string[]>();
-  for (const p of mapped?.problems ?? []) {
-    const m = /^row (\d+)/.exec(p.path);
-    if (!m) continue;
-    const list = problemsByRow.get(Number(m[1])) ?? [];
-    list.push(problemText(p).replace(/^row \d+: /, ''));
-    problemsByRow.set(Number(m[1]), list);
-  }
-  return (
-    <div className="mapping-preview">
-      <table>
-        <caption>
-          First {preview.rows.length} of {preview.rowCount.toLocaleString('en')} rows, as they will be read
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Date</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Score in file</th>
-            <th scope="col">Stance (−3…+3)</th>
-            <th scope="col">Theme</th>
-            <th scope="col">Kind</th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.rows.map((_, i) => {
-            const line = preview.lines[i] ?? i + 2;
-            const o = byLine.get(`row-${line}`);
-            const problems = problemsByRow.get(line);
-            return (
-              <tr key={line}>
-                <th scope="row">{line}</th>
-                {o ? (
-                  <>
-                    <td>{o.date}</td>
-                    <td>
-                      {actorName.get(o.actor) ?? o.actor}
-                      {mapping.groupBy !== null && <span className="muted"> ({o.speaker})</span>}
-                    </td>
-                    <td>{o.originalScore}</td>
-                    <td>{formatScore(o.score)}</td>
-                    <td>{themeLabel.get(o.theme) ?? o.theme}</td>
-                    <td>{o.kind}</td>
-                  </>
-                ) : (
-                  <td colSpan={6} className="problem-cell">
-                    {problems?.join('; ') ?? 'Choose the required columns to see this row.'}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** Step two of opening a CSV: which column is what, and how to read the score. */
+/** Step two of opening a CSV: is the first row a header, which column is what, and how to read the score. */
 export function CsvMappingDialog({
   preview,
   busy,
@@ -107,16 +29,38 @@ export function CsvMappingDialog({
 }) {
   const id = useId();
   const [mapping, setMapping] = useState<CsvMapping>(preview.guess);
-  const [minText, setMinText] = useState(String(preview.guess.scoreMin));
-  const [maxText, setMaxText] = useState(String(preview.guess.scoreMax));
-  const effective: CsvMapping = {
-    ...mapping,
-    scoreMin: parseNumber(minText) ?? Number.NaN,
-    scoreMax: parseNumber(maxText) ?? Number.NaN,
+  const [scale, setScale] = useState<ScaleState>(() => scaleStateOf(preview.guess));
+  const layout = useMemo(
+    () => previewLayout(preview, mapping.firstRowIsData),
+    [preview, mapping.firstRowIsData],
+  );
+  const effective = useMemo(() => withScale(mapping, scale), [mapping, scale]);
+  const issues = checkMapping(effective, layout.header);
+  const scoreValues = useMemo(() => columnValues(layout.sample, mapping.score), [layout, mapping.score]);
+  const scoreName = mapping.score === null ? null : (layout.header[mapping.score] ?? null);
+
+  const setFirstRowIsData = (firstRowIsData: boolean) => {
+    // Another layout names the columns anew, so the whole guess is made again.
+    const guess = guessLayout(preview, firstRowIsData);
+    setMapping(guess);
+    setScale(scaleStateOf(guess));
   };
-  const issues = checkMapping(effective, preview.header);
-  const setColumn = (key: MappedColumn, value: string) =>
-    setMapping((m) => ({ ...m, [key]: value === '' ? null : Number(value) }));
+  const setColumn = (key: MappedColumn, value: string) => {
+    const column = value === '' ? null : Number(value);
+    setMapping((m) => ({ ...m, [key]: column }));
+    if (key === 'score') {
+      // Another score column is read and recognised afresh: its scale is its own.
+      const name = column === null ? '' : (layout.header[column] ?? '');
+      setScale(
+        scaleStateOf(guessScale(name, columnValues(layout.sample, column), undefined, layout.header).fields),
+      );
+    }
+  };
+  const columnLabel = (h: string, i: number) => {
+    if (!mapping.firstRowIsData) return h || `(column ${i + 1})`;
+    const sample = (layout.rows[0]?.[i] ?? '').trim();
+    return sample ? `${h} (e.g. ${sample.length > 24 ? `${sample.slice(0, 24)}…` : sample})` : `${h} (empty)`;
+  };
 
   return (
     <ModalDialog
@@ -133,15 +77,48 @@ export function CsvMappingDialog({
       >
         <h2 id={`${id}-title`}>Map the columns of {preview.name}</h2>
         <p id={`${id}-summary`}>
-          {preview.rowCount.toLocaleString('en')} rows and {preview.header.length} columns, separated by{' '}
+          {layout.rowCount.toLocaleString('en')} rows and {layout.header.length} columns, separated by{' '}
           {DELIMITER_NAMES[preview.delimiter]}. Text encoding: {preview.encoding}. Choose the columns for
-          date, actor and score; the rest are optional.
+          date, actor and score, and the score&apos;s scale; the rest is optional.
         </p>
         {[...preview.notices, ...preview.problems.map(problemText)].map((n) => (
           <p key={n} className="import-warning">
             {n}
           </p>
         ))}
+        <fieldset className="mapping-layout">
+          <legend>The first row of the file</legend>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-layout`}
+              checked={!mapping.firstRowIsData}
+              onChange={() => setFirstRowIsData(false)}
+            />{' '}
+            holds column names
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-layout`}
+              checked={mapping.firstRowIsData}
+              onChange={() => setFirstRowIsData(true)}
+            />{' '}
+            is data (the file has no header; columns are numbered)
+          </label>
+          {preview.firstRowLooksLikeData && (
+            <p className="muted">
+              The first row holds numbers or dates where a header would have names, so it is read as data.
+            </p>
+          )}
+        </fieldset>
+        {layout.shortRows > 0 && (
+          <p className="import-warning">
+            {plural(layout.shortRows, 'row')} {layout.shortRows === 1 ? 'has' : 'have'} fewer fields than the{' '}
+            {mapping.firstRowIsData ? 'widest row' : 'header'}: the missing fields are read as empty, unless
+            the date, actor or score column is among them (then the row is listed as a problem).
+          </p>
+        )}
         <div className="mapping-grid">
           {MAPPING_FIELDS.map((f) => (
             <div key={f.key} className="mapping-field">
@@ -155,61 +132,23 @@ export function CsvMappingDialog({
                 onChange={(e) => setColumn(f.key, e.target.value)}
               >
                 <option value="">{f.required ? '— choose a column —' : '— none —'}</option>
-                {preview.header.map((h, i) => (
+                {layout.header.map((h, i) => (
                   <option key={i} value={i}>
-                    {h || `(column ${i + 1})`}
+                    {columnLabel(h, i)}
                   </option>
                 ))}
               </select>
             </div>
           ))}
         </div>
-        <fieldset className="mapping-score">
-          <legend>The score in the file</legend>
-          <div className="mapping-field">
-            <label htmlFor={`${id}-min`}>Lowest possible score</label>
-            <input
-              id={`${id}-min`}
-              inputMode="decimal"
-              value={minText}
-              onChange={(e) => setMinText(e.target.value)}
-            />
-          </div>
-          <div className="mapping-field">
-            <label htmlFor={`${id}-max`}>Highest possible score</label>
-            <input
-              id={`${id}-max`}
-              inputMode="decimal"
-              value={maxText}
-              onChange={(e) => setMaxText(e.target.value)}
-            />
-          </div>
-          <fieldset className="mapping-direction">
-            <legend>Higher scores mean</legend>
-            {(
-              [
-                ['hawkish', 'more hawkish (kept as is)'],
-                ['conciliatory', 'more conciliatory or cooperative, as in GDELT’s Goldstein scale (flipped)'],
-              ] as [HigherMeans, string][]
-            ).map(([value, label]) => (
-              <label key={value}>
-                <input
-                  type="radio"
-                  name={`${id}-direction`}
-                  value={value}
-                  checked={mapping.higherMeans === value}
-                  onChange={() => setMapping((m) => ({ ...m, higherMeans: value }))}
-                />{' '}
-                {label}
-              </label>
-            ))}
-          </fieldset>
-          <p className="muted">
-            Scores are rescaled linearly to −3 (conciliatory) … +3 (hawkish); the original value is kept and
-            shown with the evidence.
-          </p>
-        </fieldset>
-        <PreviewTable preview={preview} mapping={effective} />
+        <ScoreScaleFieldset
+          columnName={scoreName}
+          header={layout.header}
+          values={scoreValues}
+          state={scale}
+          onChange={setScale}
+        />
+        <MappingPreviewTable name={preview.name} layout={layout} mapping={effective} />
         {issues.length > 0 && (
           <ul className="mapping-issues" aria-label="Before opening">
             {issues.map((i) => (
