@@ -178,6 +178,20 @@ export const datasetSchema = z.object({
       note: z.optional(text(1000)),
     }),
   ),
+  // Optional: time presets that belong to this dataset (e.g. "First 100 days of the second term"),
+  // offered beside the generic "All" and "Last 90 days of the data"; other datasets never show them.
+  presets: z.optional(
+    z
+      .array(
+        z.object({
+          id,
+          label: requiredText(80),
+          from: z.nullable(dayDate),
+          to: z.nullable(dayDate),
+        }),
+      )
+      .check(z.maxLength(12, 'must list at most 12 presets')),
+  ),
   // Optional: what each version added and corrected, newest first (shown in Methodology and "What changed").
   changelog: z.optional(z.array(changelogEntrySchema)),
   actors: z.array(actorSchema).check(z.minLength(1, 'must list at least one actor')),
@@ -192,6 +206,7 @@ export type Scale = z.infer<typeof scaleSchema>;
 export type Actor = z.infer<typeof actorSchema>;
 export type Theme = z.infer<typeof themeSchema>;
 export type Source = z.infer<typeof sourceSchema>;
+export type TimePresetSpec = NonNullable<z.infer<typeof datasetSchema>['presets']>[number];
 export type ChangelogEntry = z.infer<typeof changelogEntrySchema>;
 export type Observation = z.infer<typeof observationSchema>;
 export type Kind = z.infer<typeof kindSchema>;

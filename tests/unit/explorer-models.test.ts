@@ -18,16 +18,28 @@ const DAY = 86_400_000;
 const utc = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
 describe('time presets', () => {
-  it('has All, 2025, the first 100 days of the second term and the last 90 days of the data', () => {
-    expect(timePresets('2025-07-14').map((p) => [p.label, p.from, p.to])).toEqual([
+  const bundled = [
+    { id: '2025', label: '2025', from: '2025-01-01', to: '2025-12-31' },
+    {
+      id: 'first-100-days',
+      label: 'First 100 days of the second term',
+      from: '2025-01-20',
+      to: '2025-04-29',
+    },
+  ];
+  it('has All, the dataset’s own presets and the last 90 days of the data', () => {
+    expect(timePresets('2025-07-14', bundled).map((p) => [p.label, p.from, p.to])).toEqual([
       ['All', null, null],
       ['2025', '2025-01-01', '2025-12-31'],
       ['First 100 days of the second term', '2025-01-20', '2025-04-29'],
       ['Last 90 days of the data', '2025-04-16', '2025-07-14'],
     ]);
   });
+  it('offers a dataset’s presets only for that dataset: an imported file gets the generic ones', () => {
+    expect(timePresets('2020-11-13').map((p) => p.label)).toEqual(['All', 'Last 90 days of the data']);
+  });
   it('spans exactly 100 and 90 days, ends included', () => {
-    const [, , first100, last90] = timePresets('2025-03-01');
+    const [, , first100, last90] = timePresets('2025-03-01', bundled);
     expect((utc(first100!.to!) - utc(first100!.from!)) / DAY + 1).toBe(100);
     expect((utc(last90!.to!) - utc(last90!.from!)) / DAY + 1).toBe(90);
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');

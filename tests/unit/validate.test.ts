@@ -66,4 +66,21 @@ describe('validateDataset', () => {
       message: 'must be 1 (this app reads data contract v1)',
     });
   });
+
+  it('checks a dataset’s own time presets: real days, a label, a valid id', () => {
+    const result = validateDataset({
+      ...makeFixtureDataset(),
+      presets: [
+        { id: 'ok', label: 'Fine', from: '2025-01-01', to: null },
+        { id: 'Bad Id', label: '', from: '2025-02-30', to: '2025-03' },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => p.path).sort()).toEqual([
+      'presets[1].from',
+      'presets[1].id',
+      'presets[1].label',
+      'presets[1].to',
+    ]);
+  });
 });

@@ -3,13 +3,20 @@ import { effectiveRange } from '../../domain/view-filters';
 import { useUiStore } from '../../state/ui-store';
 import { timePresets } from './time-presets';
 import type { DefaultRangeSource } from '../../domain/default-range';
+import type { Dataset } from '../../domain/schema';
 
 /** Presets and a From/To pair; the brush under the chart writes the same two values. */
-export function TimeFilter({ lastDay, dataset }: { lastDay: string | null; dataset: DefaultRangeSource }) {
+export function TimeFilter({
+  lastDay,
+  dataset,
+}: {
+  lastDay: string | null;
+  dataset: DefaultRangeSource & { presets?: Dataset['presets'] };
+}) {
   const { from, to } = useUiStore(useShallow((s) => effectiveRange(s.filters, dataset)));
   const rangeIsDefault = useUiStore((s) => s.filters.rangeIsDefault);
   const setFilters = useUiStore((s) => s.setFilters);
-  const presets = timePresets(lastDay);
+  const presets = timePresets(lastDay, dataset.presets);
 
   const setDay = (key: 'from' | 'to', value: string) => {
     const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;

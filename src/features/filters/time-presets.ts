@@ -1,9 +1,8 @@
 import { DAY_MS, dayStart, isoDay } from '../../domain/dates';
-
-export type TimePresetId = 'all' | '2025' | 'first-100-days' | 'last-90-days';
+import type { TimePresetSpec } from '../../domain/schema';
 
 export interface TimePreset {
-  id: TimePresetId;
+  id: string;
   label: string;
   from: string | null;
   to: string | null;
@@ -15,20 +14,20 @@ export function addDays(day: string, days: number): string {
 }
 
 /**
- * The time presets of the explorer. "Last 90 days" ends at the dataset's last observation day and
- * includes it (so it starts 89 days before); it is left out when the dataset has no observations.
+ * The time presets of the explorer: "All", the dataset's own presets (only the dataset that defines
+ * "First 100 days of the second term" offers it), and "Last 90 days of the data", which ends at the
+ * last observation day and includes it (so it starts 89 days before); left out when there is no data.
  */
-export function timePresets(lastObservationDay: string | null): TimePreset[] {
+export function timePresets(
+  lastObservationDay: string | null,
+  datasetPresets: readonly TimePresetSpec[] = [],
+): TimePreset[] {
   const presets: TimePreset[] = [
     { id: 'all', label: 'All', from: null, to: null },
-    { id: '2025', label: '2025', from: '2025-01-01', to: '2025-12-31' },
-    // Inauguration on 20 Jan 2025 is day 1, so day 100 is 29 Apr 2025.
-    {
-      id: 'first-100-days',
-      label: 'First 100 days of the second term',
-      from: '2025-01-20',
-      to: '2025-04-29',
-    },
+    // A dataset's "All" would be a second button doing the same: its presets keep their own ids apart.
+    ...datasetPresets
+      .filter((p) => p.from !== null || p.to !== null)
+      .map((p) => ({ id: `dataset-${p.id}`, label: p.label, from: p.from, to: p.to })),
   ];
   if (lastObservationDay) {
     presets.push({
