@@ -44,6 +44,32 @@ describe('opening a JSON file', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('offers the opened dataset’s own time presets, not the bundled one’s, and clears its banner on the way back', async () => {
+    const { user } = renderApp();
+    await bundledOpen();
+    const time = () => screen.getByRole('group', { name: 'Time' });
+    expect(within(time()).getByRole('button', { name: 'First 100 days of the second term' })).toBeVisible();
+    const { presets: _bundledOnly, ...plain } = mine();
+    await user.upload(
+      fileInput(),
+      jsonFile({
+        ...plain,
+        presets: [{ id: 'summer', label: 'Summer 2025', from: '2025-06-01', to: '2025-08-31' }],
+      }),
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'My own dataset' })).toBeVisible();
+    expect(screen.getByText('Opened mine.json: 10 observations, 3 actors.')).toBeInTheDocument();
+    expect(within(time()).getByRole('button', { name: 'Summer 2025' })).toBeVisible();
+    expect(
+      within(time()).queryByRole('button', { name: 'First 100 days of the second term' }),
+    ).not.toBeInTheDocument();
+
+    await user.click(within(datasetBadge()).getByRole('button', { name: 'Back to bundled dataset' }));
+    expect(await bundledOpen()).toBeVisible();
+    expect(screen.queryByText(/^Opened mine\.json/)).not.toBeInTheDocument();
+    expect(within(time()).queryByRole('button', { name: 'Summer 2025' })).not.toBeInTheDocument();
+  });
+
   it('still opens the file when it cannot be kept, and says it will not survive a reload', async () => {
     const store = {
       current: null,

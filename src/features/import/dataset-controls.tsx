@@ -117,10 +117,16 @@ export function DatasetControls({ active }: { active: ActiveDatasetResult }) {
   const input = useRef<HTMLInputElement>(null);
   const dragging = useFileDrop(flow.openFile);
   const { state } = flow;
+  // "Opened x.csv: …" is about the file: going back to the bundled dataset (or to a link's) ends it.
+  const notice = active.origin.kind === 'file' ? flow.notice : null;
+  const backToBundled = () => {
+    flow.dismissNotice();
+    return active.backToBundled();
+  };
 
   return (
     <div className="dataset-controls">
-      <DatasetBadge active={active} />
+      <DatasetBadge active={{ ...active, backToBundled }} />
       <div className="dataset-actions">
         <button type="button" onClick={() => input.current?.click()} disabled={state.step === 'reading'}>
           Open dataset
@@ -145,9 +151,9 @@ export function DatasetControls({ active }: { active: ActiveDatasetResult }) {
       {state.step === 'reading' && state.slow && (
         <ImportProgress name={state.name} progress={state.progress} />
       )}
-      {flow.notice && (
+      {notice && (
         <p className="import-notice" role="status">
-          {flow.notice}{' '}
+          {notice}{' '}
           <button type="button" className="link-button" onClick={flow.dismissNotice}>
             Dismiss
           </button>
