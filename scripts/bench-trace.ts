@@ -256,7 +256,7 @@ async function main() {
     await context.addInitScript(SETTLE_SCRIPT);
     const page = await context.newPage();
     await page.goto(ORIGIN); // warm the HTTP cache and the compile cache
-    await page.waitForSelector('figure g.recharts-line');
+    await page.waitForSelector('figure .series-line');
     await browser.startTracing(page, {
       categories: [
         'devtools.timeline',
@@ -270,7 +270,7 @@ async function main() {
     await page.evaluate(() => performance.mark('bench:load-start'));
     await page.goto(`${ORIGIN}?data=bench/trace.json&actors=${eight}`);
     // performance.mark does not survive navigation: the load window starts at the previous page's mark.
-    await page.waitForFunction(() => document.querySelectorAll('figure g.recharts-line').length >= 8, null, {
+    await page.waitForFunction(() => document.querySelectorAll('figure .series-line').length >= 8, null, {
       polling: 'raf',
       timeout: 120_000,
     });
