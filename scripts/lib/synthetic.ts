@@ -1,5 +1,5 @@
 import type { Actor, Dataset, Observation, Theme } from '../../src/domain/schema';
-import { ACTOR_PALETTE } from '../../src/domain/actor-palette';
+import { ACTOR_COLORS } from '../../src/charts/figure-palette';
 import { DAY_MS, dayStart } from '../../src/domain/dates';
 
 // Seeded synthetic datasets with known structure, for the benchmark and for tests that need ground
@@ -60,7 +60,7 @@ export function generateSyntheticDataset(opts: SyntheticOptions): SyntheticResul
     name: `Actor ${i + 1}`,
     group: `Group ${String.fromCharCode(65 + (i % 6))}`,
     description: 'Synthetic actor.',
-    color: ACTOR_PALETTE[i % ACTOR_PALETTE.length]!,
+    color: ACTOR_COLORS[i % ACTOR_COLORS.length]!,
   }));
   const themes: Theme[] = Array.from({ length: opts.themes }, (_, i) => ({
     id: `theme-${String(i + 1).padStart(2, '0')}`,

@@ -101,6 +101,7 @@ function seriesSvg(m: FigureModel): string {
           fill: 'none',
           stroke: l.color,
           'stroke-width': l.strokeWidth,
+          'stroke-dasharray': l.dash,
           'stroke-linejoin': 'round',
           'stroke-linecap': 'round',
         },

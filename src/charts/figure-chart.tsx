@@ -103,6 +103,7 @@ const SeriesLine = memo(function SeriesLine({ line }: { line: FigureLine }) {
       fill="none"
       stroke={line.color}
       strokeWidth={line.strokeWidth}
+      strokeDasharray={line.dash ?? undefined}
       strokeLinejoin="round"
       strokeLinecap="round"
     >

@@ -28,8 +28,9 @@ export function lineGeometry(
   scales: Scales,
   smooth: number,
   scheme: ColorScheme,
+  dash: string | null = null,
 ): FigureLine {
-  const key = `${scales.key}|${smooth}|${scheme}|${s.actor.color}|${s.actor.name}`;
+  const key = `${scales.key}|${smooth}|${scheme}|${s.actor.color}|${s.actor.name}|${dash}`;
   const cached = lineCache.get(s.line);
   if (cached && cached.key === key) return cached.line;
   const runs = splitAtGaps(s.line, smooth);
@@ -66,6 +67,7 @@ export function lineGeometry(
     band: bands.length ? bands.join('') : null,
     bandOpacity: scheme === 'dark' ? 0.24 : 0.16,
     strokeWidth: 2.25,
+    dash,
   };
   lineCache.set(s.line, { key, line });
   return line;

@@ -2,7 +2,7 @@ import type { ActorSeries, ViewSeries } from '../domain/series';
 import { formatScore } from '../domain/format-score';
 import { timeDomain, timeTicks } from './time-ticks';
 import { measureText, wrapText } from './svg-text';
-import { labelColor, PALETTES } from './figure-palette';
+import { labelColor, lineDashes, PALETTES } from './figure-palette';
 import {
   FONT,
   NARROW_CHART,
@@ -110,9 +110,11 @@ export function buildFigureModel(input: FigureModelInput): FigureModel {
   const xTicks = ticks.ticks.map((t) => ({ t: t.t, x: scales.x(t.t), label: t.label }));
   const yTicks = yLabels.map((l) => ({ value: l.v, y: scales.y(l.v), label: l.label, strong: l.strong }));
 
+  const dashes = lineDashes(dataset.actors);
+  const dashOf = (id: string) => dashes.get(id) ?? null;
   const lines = series
     .filter((s) => s.line.length > 0)
-    .map((s) => lineGeometry(s, scales, filters.smooth, scheme));
+    .map((s) => lineGeometry(s, scales, filters.smooth, scheme, dashOf(s.actor.id)));
   const markers = buildMarkers(series, scales, plot, r, palette);
 
   // End labels at the last value of each line (or the last marker when an actor has no line).
@@ -152,7 +154,12 @@ export function buildFigureModel(input: FigureModelInput): FigureModel {
         };
       })
     : [];
-  const legend = series.map((s) => ({ seriesId: s.actor.id, name: s.actor.name, color: s.actor.color }));
+  const legend = series.map((s) => ({
+    seriesId: s.actor.id,
+    name: s.actor.name,
+    color: s.actor.color,
+    dash: dashOf(s.actor.id),
+  }));
 
   const figureEvents = events.map((e) => ({ ...e, x: scales.x(e.t) }));
   const badgeBottom = (b: { cy: number }) => b.cy + BADGE_HEIGHT / 2;

@@ -86,3 +86,52 @@ export function labelColor(color: string, background: string, text: string): str
   }
   return text;
 }
+
+/**
+ * Colours for actors a dataset does not colour itself (CSV imports, synthetic data): Okabe–Ito first,
+ * then Tol-like hues, each at least 3:1 against both backgrounds (WCAG 1.4.11 for lines and markers).
+ * Fifteen are as many as stay apart in that band of lightness, so the figure tells the 16th to 30th
+ * actor apart by a dashed line (see lineDashes).
+ */
+export const ACTOR_COLORS = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#B07C00',
+  '#6699CC',
+  '#C2336B',
+  '#999933',
+  '#7B68D9',
+  '#AA4499',
+  '#117733',
+  '#B0603A',
+  '#2A9D9F',
+  '#888888',
+  '#8F7A50',
+] as const;
+
+/** Solid for a colour's first actor, then dashed, then dotted: 45 actors are told apart by colour and line. */
+export const LINE_DASHES: readonly (string | null)[] = [null, '7 4', '1.5 3.5'];
+
+const dashCache = new WeakMap<readonly object[], Map<string, string | null>>();
+
+/**
+ * The dash pattern of each actor's line: the k-th actor (in the dataset's order) with a colour an
+ * earlier actor already has gets LINE_DASHES[k]. Decided over all the dataset's actors, so hiding or
+ * filtering one never restyles another.
+ */
+export function lineDashes(actors: ReadonlyArray<{ id: string; color: string }>): Map<string, string | null> {
+  const cached = dashCache.get(actors);
+  if (cached) return cached;
+  const seen = new Map<string, number>();
+  const out = new Map<string, string | null>();
+  for (const a of actors) {
+    const key = a.color.toLowerCase();
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    out.set(a.id, LINE_DASHES[k % LINE_DASHES.length] ?? null);
+  }
+  dashCache.set(actors, out);
+  return out;
+}

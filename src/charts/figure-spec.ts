@@ -88,6 +88,8 @@ export interface FigureLine {
   band: string | null;
   bandOpacity: number;
   strokeWidth: number;
+  /** SVG stroke-dasharray, or null for solid: tells apart actors that share a colour (see lineDashes). */
+  dash: string | null;
 }
 
 /** One observation as a marker, positioned and styled; the words serve its accessible name and tooltip. */
@@ -154,6 +156,7 @@ export interface LegendEntry {
   seriesId: string;
   name: string;
   color: string;
+  dash: string | null;
 }
 
 export interface FigureEvent {

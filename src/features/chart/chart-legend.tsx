@@ -2,6 +2,8 @@ export interface LegendItem {
   id: string;
   name: string;
   color: string;
+  /** The line's dash pattern when another actor has the same colour (null: solid, shown as a square). */
+  dash: string | null;
   hidden: boolean;
 }
 
@@ -21,7 +23,22 @@ export function ChartLegend({ items, onToggle }: { items: LegendItem[]; onToggle
             title={item.hidden ? `Show ${item.name} on the chart` : `Hide ${item.name} from the chart`}
             onClick={() => onToggle(item.id)}
           >
-            <span className="swatch" style={{ background: item.color }} aria-hidden="true" />
+            {item.dash ? (
+              <svg className="swatch-line" width="22" height="12" aria-hidden="true">
+                <line
+                  x1="2"
+                  y1="6"
+                  x2="20"
+                  y2="6"
+                  stroke={item.color}
+                  strokeWidth="3"
+                  strokeDasharray={item.dash}
+                  strokeLinecap="round"
+                />
+              </svg>
+            ) : (
+              <span className="swatch" style={{ background: item.color }} aria-hidden="true" />
+            )}
             {item.name}
           </button>
         </li>

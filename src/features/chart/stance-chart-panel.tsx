@@ -5,6 +5,7 @@ import type { Pivot } from '../../domain/analysis/pivots';
 import { FigureChart, type PointHover } from '../../charts/figure-chart';
 import { MIN_BAND_N, type FigureMarker } from '../../charts/figure-spec';
 import { buildFigureModel, visibleSeries } from '../../charts/figure-model';
+import { lineDashes } from '../../charts/figure-palette';
 import { ChartTooltip } from '../../charts/chart-tooltip';
 import { createHoverStore } from '../../charts/hover-store';
 import { useElementWidth } from '../../ui/use-element-width';
@@ -56,16 +57,16 @@ export function StanceChartPanel({
       }),
     [dataset, shown, view.range, from, to, smooth, showEvents, pivots, width, dark],
   );
-  const legendItems = useMemo(
-    () =>
-      view.series.map((s) => ({
-        id: s.actor.id,
-        name: s.actor.name,
-        color: s.actor.color,
-        hidden: hidden.includes(s.actor.id),
-      })),
-    [view.series, hidden],
-  );
+  const legendItems = useMemo(() => {
+    const dashes = lineDashes(dataset.actors);
+    return view.series.map((s) => ({
+      id: s.actor.id,
+      name: s.actor.name,
+      color: s.actor.color,
+      dash: dashes.get(s.actor.id) ?? null,
+      hidden: hidden.includes(s.actor.id),
+    }));
+  }, [dataset.actors, view.series, hidden]);
 
   const onToggle = useCallback(
     (id: string) => {

@@ -50,7 +50,7 @@ export interface FigureDocument {
   titleLines: string[];
   subtitleLines: string[];
   /** Only when the end-of-line labels cannot fit (the chart's labelMode is legend). */
-  legend: Array<{ name: string; color: string; x: number; y: number }>;
+  legend: Array<{ name: string; color: string; dash: string | null; x: number; y: number }>;
   chart: FigureModel;
   chartX: number;
   chartY: number;
@@ -71,7 +71,13 @@ function legendLayout(chart: FigureModel, top: number): { items: FigureDocument[
       x = 0;
       row++;
     }
-    items.push({ name: entry.name, color: entry.color, x: MARGIN + x, y: top + row * 22 + 9 });
+    items.push({
+      name: entry.name,
+      color: entry.color,
+      dash: entry.dash,
+      x: MARGIN + x,
+      y: top + row * 22 + 9,
+    });
     x += w;
   }
   return { items, height: (row + 1) * 22 + 6 };
@@ -220,7 +226,7 @@ export function writeFigureSvg(doc: FigureDocument, fonts: EmbeddedFont[] = []):
       `<g class="legend">${doc.legend
         .map(
           (l) =>
-            `<g class="legend-item"><line x1="${r1(l.x)}" y1="${r1(l.y)}" x2="${r1(l.x + 18)}" y2="${r1(l.y)}" stroke="${l.color}" stroke-width="3" stroke-linecap="round"/>` +
+            `<g class="legend-item"><line x1="${r1(l.x)}" y1="${r1(l.y)}" x2="${r1(l.x + 18)}" y2="${r1(l.y)}" stroke="${l.color}" stroke-width="3"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''} stroke-linecap="round"/>` +
             `<text x="${r1(l.x + 24)}" y="${r1(l.y + 4.5)}" font-size="13" fill="${p.text}">${escapeXml(l.name)}</text></g>`,
         )
         .join('')}</g>`,

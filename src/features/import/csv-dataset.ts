@@ -1,4 +1,4 @@
-import { ACTOR_PALETTE } from '../../domain/actor-palette';
+import { ACTOR_COLORS } from '../../charts/figure-palette';
 import {
   SCORE_MAX,
   SCORE_MIN,
@@ -67,7 +67,7 @@ function buildActors(rows: readonly MappedRow[], groupHeader: string): Actor[] {
         name: s.group === NO_GROUP ? truncate(`(no ${groupHeader})`, 120) : name,
         group: truncate(s.group ?? name, 120),
         description: s.group ? truncate(`${groupHeader} ${s.group}: ${members}`, 2000) : '',
-        color: ACTOR_PALETTE[i % ACTOR_PALETTE.length]!,
+        color: ACTOR_COLORS[i % ACTOR_COLORS.length]!,
       };
     });
 }
