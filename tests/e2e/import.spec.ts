@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { guardRequestsAndCsp } from './page-guards';
 
-// Browser tests of issue 7: open JSON and CSV files, a broken file, the real GDELT sample, saved
+// Browser tests of issue 7: open JSON and CSV files, a broken file, saved
 // views across a reload, the CSP — and no request leaving 127.0.0.1 while doing it.
 
 const bundled = JSON.parse(readFileSync('public/data/stances.json', 'utf8')) as {
@@ -12,8 +12,6 @@ const bundled = JSON.parse(readFileSync('public/data/stances.json', 'utf8')) as 
   actors: { id: string; name: string }[];
   observations: { id: string; actor: string; score: number; date: string }[];
 };
-const GDELT_NAME = 'gdelt-events-2020-11-13_15-sample.csv';
-const gdeltText = readFileSync(join('tests/fixtures', GDELT_NAME), 'utf8');
 
 /** A small valid dataset: the bundled one under another title, cut to three actors. */
 function ownDataset() {
@@ -47,31 +45,7 @@ const fileInput = (page: Page) => page.getByLabel('Open dataset file (JSON or CS
 const badge = (page: Page) => page.getByRole('group', { name: 'Open dataset' });
 const figure = (page: Page) => page.getByRole('figure', { name: /^Stance over time/ });
 
-let offsite: string[] = [];
-test.beforeEach(async ({ page }) => {
-  offsite = [];
-  page.on('request', (req) => {
-    const url = new URL(req.url());
-    if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return;
-    if (url.hostname !== '127.0.0.1') offsite.push(req.url());
-  });
-  // Collects CSP violations from the first script on, so a blocked worker or inline script fails the test.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __cspViolations: string[] };
-    w.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-});
-
-test.afterEach(async ({ page }) => {
-  expect(offsite, 'requests that left 127.0.0.1').toEqual([]);
-  const violations = await page.evaluate(
-    () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
-  );
-  expect(violations, 'CSP violations').toEqual([]);
-});
+guardRequestsAndCsp();
 
 test('the built page carries the Content-Security-Policy', async ({ page, consoleErrors }) => {
   await page.goto('./');
@@ -216,90 +190,6 @@ test('a broken file: specific problems, the valid part opened, the skipped rows 
   expect(consoleErrors).toEqual([]);
 });
 
-test('the real GDELT sample, mapped in the UI, plots per-country series with the sign flipped', async ({
-  page,
-  consoleErrors,
-}) => {
-  // Expectation from the file itself: USA rows (Actor1CountryCode) and their Goldstein scores.
-  const lines = gdeltText.trim().split(/\r?\n/);
-  const header = lines[0]!.split(',');
-  const country = header.indexOf('Actor1CountryCode');
-  const goldstein = header.indexOf('GoldsteinScale');
-  const usa = lines
-    .slice(1)
-    .map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, '')))
-    .filter((f) => f[country] === 'USA')
-    .map((f) => Number(f[goldstein]));
-  const meanGoldstein = usa.reduce((s, v) => s + v, 0) / usa.length;
-  const expectedMean = -0.3 * meanGoldstein;
-
-  await page.goto('./');
-  await fileInput(page).setInputFiles({
-    name: GDELT_NAME,
-    mimeType: 'text/csv',
-    buffer: Buffer.from(gdeltText),
-  });
-  const dialog = page.getByRole('dialog', { name: `Map the columns of ${GDELT_NAME}` });
-  await expect(dialog).toContainText('2,000 rows and 61 columns, separated by commas.');
-  // The guess, checked as a new user would read it before pressing Open.
-  await expect(dialog.getByRole('combobox', { name: 'Date (required)' })).toHaveValue(
-    String(header.indexOf('SQLDATE')),
-  );
-  await expect(dialog.getByRole('combobox', { name: 'Actor (required)' })).toHaveValue(
-    String(header.indexOf('Actor1Name')),
-  );
-  await expect(dialog.getByRole('combobox', { name: 'Group actors by' })).toHaveValue(String(country));
-  await expect(dialog.getByRole('combobox', { name: 'Score (required)' })).toHaveValue(String(goldstein));
-  await expect(dialog.getByRole('textbox', { name: 'Lowest possible score' })).toHaveValue('-10');
-  await expect(dialog.getByRole('textbox', { name: 'Highest possible score' })).toHaveValue('10');
-  await expect(dialog.getByRole('radio', { name: /more conciliatory or cooperative/ })).toBeChecked();
-  await dialog.getByRole('button', { name: 'Open' }).click();
-
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(GDELT_NAME);
-  await expect(
-    page.getByText(/^Opened gdelt-events-2020-11-13_15-sample\.csv: 2,000 observations, \d+ actors\./),
-  ).toBeVisible();
-  const legend = figure(page).getByRole('list', { name: 'Legend' }).getByRole('listitem');
-  await expect(legend.first()).toHaveText('UNITED STATES');
-  await expect(legend.nth(1)).toHaveText('RUSSIA');
-
-  // The USA series: one dot per observation; read back its scores from the geometry.
-  const dots = figure(page).locator('circle.series-dot-usa');
-  await expect(dots).toHaveCount(usa.length);
-  const geometry = await figure(page).evaluate((fig) => {
-    // The ±3 grid lines are the scale's ends (tick labels sit a few pixels off them, centred on the line).
-    const y = (value: number) =>
-      Number(fig.querySelector(`.y-tick[data-value="${value}"] line`)!.getAttribute('y1'));
-    const cys = Array.from(fig.querySelectorAll('circle.series-dot-usa')).map((c) =>
-      Number(c.getAttribute('cy')),
-    );
-    return { yTop: y(3), yBottom: y(-3), cys };
-  });
-  const toScore = (cy: number) => 3 - (6 * (cy - geometry.yTop)) / (geometry.yBottom - geometry.yTop);
-  const plottedMean = geometry.cys.map(toScore).reduce((s, v) => s + v, 0) / geometry.cys.length;
-  expect(Math.sign(plottedMean)).toBe(Math.sign(expectedMean));
-  expect(plottedMean).toBeCloseTo(expectedMean, 2);
-
-  // Evidence keeps the value as coded in GDELT beside the rescaled score.
-  // Dots of one day overlap, so the keyboard path (focus, Enter) opens one reliably.
-  await dots.first().focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('complementary', { name: 'Evidence' })).toContainText(
-    /Originally coded as -?\d/,
-  );
-
-  // And in words, in the summary.
-  const rounded = Math.round(expectedMean * 10) / 10;
-  const shown =
-    rounded === 0
-      ? '0'
-      : `${rounded > 0 ? '+' : '−'}${Number.isInteger(rounded) ? Math.abs(rounded) : Math.abs(rounded).toFixed(1)}`;
-  await expect(
-    page.getByRole('region', { name: 'Summary' }).getByRole('listitem').filter({ hasText: 'UNITED STATES' }),
-  ).toContainText(`UNITED STATES: mean score ${shown}`);
-  expect(consoleErrors).toEqual([]);
-});
-
 test('a saved view survives a reload and opens its filters', async ({ page, consoleErrors }) => {
   await page.goto('./?kind=action&themes=sanctions');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
@@ -338,82 +228,6 @@ test('a saved view survives a reload and opens its filters', async ({ page, cons
   await expect(page.getByText('Saved views (0)')).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
-
-test(
-  'a 50 MB CSV is read in a worker with a progress bar while the page keeps responding',
-  { tag: '@alone' },
-  async ({ page, consoleErrors }) => {
-    test.setTimeout(90_000);
-    const dir = join('test-results', 'import-big');
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, 'big.csv');
-    const row =
-      '2025-01-01,Some actor with a long name,1.5,diplomacy,"a quoted text, with a comma and ""quotes"" in it, padding it out to a realistic length"\n';
-    const rows = Math.floor((49 * 1024 * 1024) / row.length);
-    writeFileSync(path, `date,actor,score,theme,quote\n${row.repeat(rows)}`);
-
-    await page.goto('./');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(bundled.title);
-    // The page's own first render of the bundled chart comes before the file: measure from when it is drawn.
-    await expect(page.getByRole('figure', { name: /^Stance over time/ })).toBeVisible();
-    // Longest gap between animation frames while the file is read: a frozen page would show seconds.
-    await page.evaluate(() => {
-      const w = window as unknown as { __maxGap: number; __last: number };
-      w.__maxGap = 0;
-      w.__last = performance.now();
-      const tick = (t: number) => {
-        w.__maxGap = Math.max(w.__maxGap, t - w.__last);
-        w.__last = t;
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    // Watches for the progress bar from the start: it is due only if reading takes more than a second.
-    await page.evaluate(() => {
-      const w = window as unknown as { __bar: { seen: boolean; values: number[] }; __t0: number };
-      w.__bar = { seen: false, values: [] };
-      // From the moment the page has the file, not from when Playwright starts sending it.
-      document.addEventListener('change', () => (w.__t0 = performance.now()), true);
-      new MutationObserver(() => {
-        const bar = document.querySelector('[role="progressbar"][aria-label="Reading big.csv"]');
-        if (!bar) return;
-        w.__bar.seen = true;
-        w.__bar.values.push(Number(bar.getAttribute('aria-valuenow')));
-      }).observe(document.body, {
-        subtree: true,
-        childList: true,
-        attributes: true,
-        attributeFilter: ['aria-valuenow'],
-      });
-    });
-    await fileInput(page).setInputFiles(path);
-    const dialog = page.getByRole('dialog', { name: 'Map the columns of big.csv' });
-    await expect(dialog).toBeVisible({ timeout: 60_000 });
-    const { maxGap, elapsed, bar } = await page.evaluate(() => {
-      const w = window as unknown as {
-        __maxGap: number;
-        __t0: number;
-        __bar: { seen: boolean; values: number[] };
-      };
-      return { maxGap: w.__maxGap, elapsed: performance.now() - w.__t0, bar: w.__bar };
-    });
-    test.info().annotations.push({
-      type: 'read',
-      description: `${Math.round(elapsed)} ms, longest frame gap ${Math.round(maxGap)} ms, bar values ${bar.values.join(',')}`,
-    });
-    await expect(dialog).toContainText(
-      `${rows.toLocaleString('en')} rows and 5 columns, separated by commas.`,
-    );
-    expect(maxGap, 'longest frame gap (ms) while reading').toBeLessThan(1000);
-    if (elapsed > 1500) {
-      expect(bar.seen, 'a progress bar for a read over a second').toBe(true);
-      expect(Math.max(...bar.values)).toBeGreaterThan(0);
-    }
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    rmSync(dir, { recursive: true, force: true });
-    expect(consoleErrors).toEqual([]);
-  },
-);
 
 test('a ?data= address that fails says why, offers Retry and the way back', async ({
   page,
