@@ -1,6 +1,6 @@
 /** File names for exports: `stance_<actors>_<from>_<to>.<ext>`, ASCII letters, digits, `-` and `_` only. */
 
-export type ExportExtension = 'png' | 'svg' | 'csv';
+export type ExportExtension = 'png' | 'svg' | 'csv' | 'pptx' | 'pdf';
 
 export interface ExportFileNameInput {
   /** Actor ids on the figure, or null for "every actor in the dataset". */

@@ -141,6 +141,8 @@ test('the Export menu works from the keyboard and passes axe while open', async 
     'Download SVG',
     'Download CSV',
     'Download series CSV',
+    'Download slide (PPTX)',
+    'Download brief (PDF)',
     'Copy image',
     'Copy alt text',
   ]);

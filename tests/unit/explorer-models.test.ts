@@ -9,7 +9,7 @@ import {
 } from '../../src/charts/brush-math';
 import { addDays, timePresets } from '../../src/features/filters/time-presets';
 import { hasMeaningfulGroups } from '../../src/features/filters/filter-panel';
-import { describeMean, summarySentence } from '../../src/features/summary/summary-text';
+import { describeMean, summarySentence } from '../../src/domain/summary-text';
 import { formatScore } from '../../src/domain/format-score';
 import type { ActorSummary } from '../../src/domain/series';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';

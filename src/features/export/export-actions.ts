@@ -5,7 +5,17 @@ import { downloadBlob, downloadText } from '../../lib/download';
 import { buildExportFileName, type ExportExtension } from '../../lib/file-name';
 import { observationsCsv, seriesCsv } from './export-csv';
 import { buildAltText, buildExportView, fileNameParts } from './export-view';
-import { buildFigureSvg, type EmbeddedFont } from './figure-svg';
+import {
+  buildFigureDocument,
+  buildFigureSvg,
+  footnoteParagraphs,
+  writeFigureSvg,
+  type EmbeddedFont,
+} from './figure-svg';
+import { buildBriefingEvidence } from '../../domain/briefing-evidence';
+import { pivotFootnote, figurePivots } from '../../charts/pivot-figure';
+import { briefContent, slideNotes } from './briefing-text';
+import { paperForLocale } from '../../lib/paper-size';
 import { rasterizeSvg } from './rasterize';
 import { FIGURE_FONT_FILES } from '../../ui/figure-fonts';
 
@@ -91,4 +101,82 @@ export function downloadSeriesCsv(req: ExportRequest): string {
 
 export function altText(req: ExportRequest): string {
   return buildAltText(buildExportView(req.dataset, req.filters), req.title);
+}
+
+/** The footnote as the figure prints it, in one paragraph per part (the slide's editable source line). */
+function footnoteText(req: ExportRequest, generatedOn: string): string {
+  const ev = buildExportView(req.dataset, req.filters);
+  const note = req.pivots
+    ? pivotFootnote(figurePivots(req.dataset, req.filters, req.pivots), req.pivots)
+    : null;
+  const f = footnoteParagraphs(ev, generatedOn, note);
+  return [f.reading, f.sources, f.analysis, f.generated].filter((x) => x).join('\n');
+}
+
+/** More key events than this and the slide and brief leave the event lane out: its numbered key would not fit. */
+export const BRIEFING_MAX_EVENTS = 12;
+
+/** The figure for a slide or brief: no title, subtitle or footnote (those are text there), and no event lane when crowded. */
+function briefingFigure(req: ExportRequest, generatedOn: string) {
+  const doc = buildFigureDocument({ ...req, generatedOn, chartOnly: true });
+  if (doc.key.length <= BRIEFING_MAX_EVENTS) return { doc, eventsLeftOut: null };
+  return {
+    doc: buildFigureDocument({
+      ...req,
+      filters: { ...req.filters, events: false },
+      generatedOn,
+      chartOnly: true,
+    }),
+    eventsLeftOut: `Key events (${doc.key.length} in this range) are not drawn here, too many for one page; the PNG and SVG exports number them, or narrow the range.`,
+  };
+}
+
+/** The one-slide PPTX: the figure (PNG, at 2× its 960-unit width) with editable text and the evidence in the notes. */
+export async function renderSlide(req: ExportRequest): Promise<Blob> {
+  const generatedOn = todayIso();
+  const [fonts, { buildSlidePptx }] = await Promise.all([loadFonts(), import('./slide-pptx')]);
+  const { doc, eventsLeftOut } = briefingFigure(req, generatedOn);
+  const png = await rasterizeSvg(writeFigureSvg(doc, fonts), { scale: 2 });
+  const evidence = buildBriefingEvidence(req.dataset, req.filters, req.pivots ?? null);
+  return buildSlidePptx({
+    title: doc.title,
+    subtitle: req.subtitle,
+    pngBase64: toBase64(await png.arrayBuffer()),
+    figureWidth: doc.width,
+    figureHeight: doc.height,
+    altText: doc.alt,
+    footnote: [footnoteText(req, generatedOn), eventsLeftOut].filter((x) => x).join('\n'),
+    notes: slideNotes(evidence, req.dataset, generatedOn),
+  });
+}
+
+export async function downloadSlide(req: ExportRequest): Promise<string> {
+  const name = fileName(req, 'pptx');
+  downloadBlob(await renderSlide(req), name);
+  return name;
+}
+
+/** The one-page PDF brief, on A4 or US Letter by the browser's language tag (see paperForLocale). */
+export async function renderBrief(req: ExportRequest): Promise<Blob> {
+  const generatedOn = todayIso();
+  const { buildBriefPdf } = await import('./pdf-brief');
+  const { doc, eventsLeftOut } = briefingFigure(req, generatedOn);
+  const evidence = buildBriefingEvidence(req.dataset, req.filters, req.pivots ?? null);
+  return buildBriefPdf({
+    eventsNote: eventsLeftOut,
+    title: doc.title,
+    subtitle: req.subtitle,
+    // No embedded WOFF2: the PDF maps the figure's "Inter" to its own embedded TTF.
+    figureSvg: writeFigureSvg(doc),
+    figureWidth: doc.width,
+    figureHeight: doc.height,
+    content: briefContent(evidence, req.dataset, generatedOn),
+    paper: paperForLocale(navigator.language),
+  });
+}
+
+export async function downloadBrief(req: ExportRequest): Promise<string> {
+  const name = fileName(req, 'pdf');
+  downloadBlob(await renderBrief(req), name);
+  return name;
 }

@@ -18,10 +18,20 @@ export const EXPORT_ITEMS = [
   'Download SVG',
   'Download CSV',
   'Download series CSV',
+  'Download slide (PPTX)',
+  'Download brief (PDF)',
   'Copy image',
   'Copy alt text',
 ] as const;
 export type ExportItem = (typeof EXPORT_ITEMS)[number];
+
+// Said while an item takes a moment; the slide and the brief also load their writer on first use.
+const BUSY_MESSAGES: Partial<Record<ExportItem, string>> = {
+  'Copy image': 'Drawing the figure…',
+  'Download PNG': 'Drawing the figure…',
+  'Download slide (PPTX)': 'Making the slide…',
+  'Download brief (PDF)': 'Making the brief…',
+};
 
 export const COPY_IMAGE_UNSUPPORTED = 'Your browser does not allow copying images; use Download PNG instead.';
 
@@ -70,6 +80,10 @@ async function runItem(item: ExportItem, req: ExportRequest): Promise<string> {
       return `Downloaded ${m.downloadCsv(req)}.`;
     case 'Download series CSV':
       return `Downloaded ${m.downloadSeriesCsv(req)}.`;
+    case 'Download slide (PPTX)':
+      return `Downloaded ${await m.downloadSlide(req)}.`;
+    case 'Download brief (PDF)':
+      return `Downloaded ${await m.downloadBrief(req)}.`;
   }
 }
 
@@ -143,7 +157,7 @@ export function ExportMenu({ dataset }: { dataset: Dataset }) {
       pivots,
     };
     setBusy(true);
-    setStatus(item === 'Copy image' || item === 'Download PNG' ? 'Drawing the figure…' : '');
+    setStatus(BUSY_MESSAGES[item] ?? '');
     runItem(item, req)
       .then(setStatus, (err: unknown) => setStatus(`Export failed: ${describeError(err)}`))
       .finally(() => setBusy(false));

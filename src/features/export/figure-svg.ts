@@ -24,6 +24,8 @@ export interface FigureInput {
   generatedOn: string;
   /** Draw the view's pivots with these detector settings (as shown on screen); absent or null for none. */
   pivots?: FigurePivotSettings | null;
+  /** Leave out the title, subtitle and footnote (a slide sets them as its own editable text). */
+  chartOnly?: boolean;
 }
 
 /** A font embedded in the SVG (base64 WOFF2), so it renders in the figure's own typeface anywhere. */
@@ -83,8 +85,12 @@ function legendLayout(chart: FigureModel, top: number): { items: FigureDocument[
   return { items, height: (row + 1) * 22 + 6 };
 }
 
-function footnoteLines(ev: ExportView, generatedOn: string, analysisNote: string | null): string[] {
-  const width = FIGURE_CHART_WIDTH;
+/** The footnote's paragraphs, unwrapped: how to read the chart, its sources, the analysis drawn, where it came from. */
+export function footnoteParagraphs(
+  ev: ExportView,
+  generatedOn: string,
+  analysisNote: string | null,
+): { reading: string; sources: string; analysis: string | null; generated: string } {
   const line =
     ev.filters.smooth === 0
       ? 'daily mean of day-dated observations'
@@ -97,11 +103,17 @@ function footnoteLines(ev: ExportView, generatedOn: string, analysisNote: string
   const more = sources.length > shown.length ? `; and ${sources.length - shown.length} more` : '';
   const sourceLine = sources.length ? `Sources: ${shown.join('; ')}${more}.` : 'Sources: none in this view.';
   const generated = `Generated ${generatedOn} from ${ev.dataset.title} v${ev.dataset.version}.`;
+  return { reading, sources: sourceLine, analysis: analysisNote, generated };
+}
+
+function footnoteLines(ev: ExportView, generatedOn: string, analysisNote: string | null): string[] {
+  const width = FIGURE_CHART_WIDTH;
+  const f = footnoteParagraphs(ev, generatedOn, analysisNote);
   return [
-    ...wrapText(reading, width, FOOT.size, { maxLines: 3 }),
-    ...wrapText(sourceLine, width, FOOT.size, { maxLines: 5 }),
-    ...(analysisNote ? wrapText(analysisNote, width, FOOT.size, { maxLines: 3 }) : []),
-    ...wrapText(generated, width, FOOT.size, { maxLines: 2 }),
+    ...wrapText(f.reading, width, FOOT.size, { maxLines: 3 }),
+    ...wrapText(f.sources, width, FOOT.size, { maxLines: 5 }),
+    ...(f.analysis ? wrapText(f.analysis, width, FOOT.size, { maxLines: 3 }) : []),
+    ...wrapText(f.generated, width, FOOT.size, { maxLines: 2 }),
   ];
 }
 
@@ -124,11 +136,16 @@ export function buildFigureDocument(input: FigureInput): FigureDocument {
   const ev = buildExportView(input.dataset, input.filters);
   const chart = exportChartModel(ev, input.pivots ?? null);
   const title = input.title.trim() || 'Stance over time';
+  const chartOnly = input.chartOnly === true;
   let y = 28;
-  const titleLines = wrapText(title, FIGURE_CHART_WIDTH, TITLE.size, { bold: true, maxLines: 3 });
-  y += TITLE.size + (titleLines.length - 1) * TITLE.line + 10;
-  const subtitleLines = wrapText(input.subtitle, FIGURE_CHART_WIDTH, SUBTITLE.size, { maxLines: 4 });
-  y += subtitleLines.length * SUBTITLE.line + 8;
+  const titleLines = chartOnly
+    ? []
+    : wrapText(title, FIGURE_CHART_WIDTH, TITLE.size, { bold: true, maxLines: 3 });
+  const subtitleLines = chartOnly
+    ? []
+    : wrapText(input.subtitle, FIGURE_CHART_WIDTH, SUBTITLE.size, { maxLines: 4 });
+  if (chartOnly) y = 12;
+  else y += TITLE.size + (titleLines.length - 1) * TITLE.line + 10 + subtitleLines.length * SUBTITLE.line + 8;
   const legend = legendLayout(chart, y);
   y += legend.height;
   const chartY = y;
@@ -154,12 +171,14 @@ export function buildFigureDocument(input: FigureInput): FigureDocument {
     y = bottom + 8;
   }
   const footTop = y;
-  const footnote = footnoteLines(
-    ev,
-    input.generatedOn,
-    input.pivots ? pivotFootnote(figurePivots(ev.dataset, ev.filters, input.pivots), input.pivots) : null,
-  );
-  y += footnote.length * FOOT.line + 16;
+  const footnote = chartOnly
+    ? []
+    : footnoteLines(
+        ev,
+        input.generatedOn,
+        input.pivots ? pivotFootnote(figurePivots(ev.dataset, ev.filters, input.pivots), input.pivots) : null,
+      );
+  y += chartOnly ? 0 : footnote.length * FOOT.line + 16;
   return {
     width: FIGURE_WIDTH,
     height: Math.ceil(y),

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Dataset } from '../../domain/schema';
 import { indexDataset, selectedActorIds, summarize, type ViewSeries } from '../../domain/series';
 import { useUiStore } from '../../state/ui-store';
-import { summarySentence } from './summary-text';
+import { summarySentence } from '../../domain/summary-text';
 
 /** For each selected actor: mean, count and the move from the first to the last third of the range. */
 export function ViewSummary({ dataset, view }: { dataset: Dataset; view: ViewSeries }) {

@@ -1,6 +1,6 @@
-import type { Scale } from '../../domain/schema';
-import { describeChange, type ActorSummary } from '../../domain/series';
-import { formatScore } from '../../domain/format-score';
+import type { Scale } from './schema';
+import { describeChange, type ActorSummary } from './series';
+import { formatScore } from './format-score';
 
 /** "leaning hawkish" etc.: the mean score in words, on the dataset's own labels. */
 export function describeMean(mean: number, scale: Pick<Scale, 'negativeLabel' | 'positiveLabel'>): string {
