@@ -7,6 +7,8 @@ const ITEMS = [
   'Download SVG',
   'Download CSV',
   'Download series CSV',
+  'Download slide (PPTX)',
+  'Download brief (PDF)',
   'Copy image',
   'Copy alt text',
 ];
@@ -15,7 +17,7 @@ const exportButton = () => screen.getByRole('button', { name: 'Export' });
 const titleField = () => screen.getByRole('textbox', { name: 'Figure title' });
 
 describe('Export menu', () => {
-  it('is a menu button in the chart toolbar whose menu lists the six exports by name', async () => {
+  it('is a menu button in the chart toolbar whose menu lists the eight exports by name', async () => {
     const { user } = await renderExplorer();
     const toolbar = screen.getByRole('toolbar', { name: 'Chart tools' });
     const button = within(toolbar).getByRole('button', { name: 'Export' });
