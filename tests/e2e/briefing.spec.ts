@@ -183,3 +183,35 @@ test.describe('in a British browser', () => {
     expect(consoleErrors).toEqual([]);
   });
 });
+
+test('names in Cyrillic and with diacritics, curly quotes and dashes survive into the PDF as text', async ({
+  page,
+  consoleErrors,
+}) => {
+  test.setTimeout(120_000);
+  const keep = new Set(['trump', 'russia', 'europe']);
+  const rename: Record<string, string> = { russia: 'Россия (Кремль)', europe: 'Łódź–Kraków “Coalition”' };
+  const data = {
+    ...bundled,
+    id: 'unicode-e2e',
+    title: 'Stance’s “Unicode” test — Ελλάδα',
+    version: '1.0',
+    actors: bundled.actors.filter((a) => keep.has(a.id)).map((a) => ({ ...a, name: rename[a.id] ?? a.name })),
+    observations: bundled.observations
+      .filter((o) => keep.has(o.actor))
+      .map((o) => (o.actor === 'trump' ? { ...o, speaker: 'Дональд Трамп (Żurawski)' } : o)),
+  };
+  await page.goto('./');
+  await page.getByLabel('Open dataset file (JSON or CSV)').setInputFiles({
+    name: 'unicode.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(data)),
+  });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(data.title);
+  const { bytes } = await download(page, 'Download brief (PDF)');
+  const pdf = await readPdf(bytes);
+  expect(pdf.numPages).toBe(1);
+  for (const text of ['Россия (Кремль)', 'Łódź–Kraków “Coalition”', 'Дональд Трамп (Żurawski)', data.title])
+    expect(pdf.text).toContain(text);
+  expect(consoleErrors).toEqual([]);
+});

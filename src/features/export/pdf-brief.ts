@@ -121,11 +121,11 @@ export async function buildBriefPdf(input: BriefInput): Promise<Blob> {
   y = print(wrap(input.title, TITLE, CW, 2), TITLE, M, y) + 2;
   y = print(wrap(input.subtitle, SUB, CW, 2), SUB, M, y) + 8;
 
-  // The figure at the text's width, or narrower when that would take more than 36% of the page.
+  // The figure at the text's width, or narrower when that would take more than a third of the page.
   let fw = CW;
   let fh = (CW * input.figureHeight) / input.figureWidth;
-  if (fh > H * 0.36) {
-    fh = H * 0.36;
+  if (fh > H * 0.33) {
+    fh = H * 0.33;
     fw = (fh * input.figureWidth) / input.figureHeight;
   }
   await drawFigure(pdf, input.figureSvg, { x: M + (CW - fw) / 2, y, width: fw, height: fh });
@@ -148,29 +148,24 @@ export async function buildBriefPdf(input: BriefInput): Promise<Blob> {
   const reserve = content.sources.length
     ? lineHeight(H2) +
       4 +
-      sourceLines.slice(0, 4).reduce((sum, l) => sum + l.length * lineHeight(SMALL) + 1, 0) +
+      sourceLines.slice(0, 3).reduce((sum, l) => sum + l.length * lineHeight(SMALL) + 1, 0) +
       lineHeight(SMALL)
     : 0;
 
+  // Each quote as one paragraph (label, byline, quote) and its source on one line under it.
   const itemBlock = (item: BriefItem) => {
     const head = wrap(item.heading, BOLD);
     const quotes = item.quotes.map((q) => ({
-      q,
-      byline: wrap(`${q.label} — ${q.byline}:`, BODY, CW - 10),
-      text: wrap(q.text, BODY, CW - 10, 3),
-      source: wrap(q.source, SMALL, CW - 10, 2),
+      text: wrap(`${q.label} — ${q.byline}: ${q.text}`, BODY, CW - 10, 4),
+      source: wrap(q.source, SMALL, CW - 10, 1),
     }));
     const height =
       head.length * lineHeight(BOLD) +
       quotes.reduce(
-        (sum, x) =>
-          sum +
-          (x.byline.length + x.text.length) * lineHeight(BODY) +
-          x.source.length * lineHeight(SMALL) +
-          3,
+        (sum, x) => sum + x.text.length * lineHeight(BODY) + x.source.length * lineHeight(SMALL) + 2,
         0,
       ) +
-      5;
+      4;
     return { head, quotes, height };
   };
 
@@ -183,11 +178,10 @@ export async function buildBriefPdf(input: BriefInput): Promise<Blob> {
       if (y + block.height > limit) break;
       y = print(block.head, BOLD, M, y);
       for (const x of block.quotes) {
-        y = print(x.byline, { ...BODY, color: MUTED }, M + 10, y);
         y = print(x.text, BODY, M + 10, y);
-        y = print(x.source, SMALL, M + 10, y) + 3;
+        y = print(x.source, SMALL, M + 10, y) + 2;
       }
-      y += 5;
+      y += 4;
       shown++;
     }
     if (shown < content.items.length)
