@@ -44,7 +44,7 @@ describe('npm run analyze', () => {
     }
   });
 
-  it('--pivots on the bundled data lists Trump’s summer 2025 turn against Moscow; the February turn needs --sensitivity 5', () => {
+  it('--pivots on the bundled data lists Trump’s summer 2025 turn against Moscow; the early-2025 turn needs --sensitivity 5', () => {
     const trumpPivots = (...args: string[]) => {
       const r = analyze('--pivots', '--actor', 'trump', ...args);
       expect(r.code).toBe(0);
@@ -56,10 +56,11 @@ describe('npm run analyze', () => {
     };
     // Default settings: the hawkish turn lands between the Hague summit and the 14 July announcement.
     expect(trumpPivots().some((p) => p.delta > 0 && within(p, '2025-06-20', '2025-07-14'))).toBe(true);
-    // Since 2.0.0 three January 2025 observations stand between negative 2022–2024 ones, so the January
-    // hawkishness reads as a short stretch; only the most sensitive setting cuts at the February turn.
+    // Since 2.0.0 the January 2025 threats stand between accommodating transition remarks, so they read as a
+    // short stretch; only the most sensitive setting cuts at the turn toward Moscow, which the coded record
+    // starts on 25 January, before the 12 February call (docs/analysis.md).
     expect(
-      trumpPivots('--sensitivity', '5').some((p) => p.delta < 0 && within(p, '2025-02-05', '2025-02-25')),
+      trumpPivots('--sensitivity', '5').some((p) => p.delta < 0 && within(p, '2025-01-20', '2025-02-25')),
     ).toBe(true);
   });
 
