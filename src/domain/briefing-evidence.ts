@@ -19,6 +19,7 @@ export interface EvidenceQuote {
   /** Verbatim from the dataset; empty when the observation has none (its summary is cited instead). */
   quote: string;
   summary: string;
+  sourceId: string | null;
   source: Pick<Source, 'title' | 'outlet' | 'url'> | null;
 }
 
@@ -63,6 +64,7 @@ function cite(dataset: Dataset, names: Map<string, string>, o: Observation): Evi
     score: o.score,
     quote: o.quote,
     summary: o.summary,
+    sourceId: o.sourceId,
     source: src ? { title: src.title, outlet: src.outlet, url: src.url } : null,
   };
 }

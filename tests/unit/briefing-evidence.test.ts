@@ -102,6 +102,16 @@ describe('buildBriefingEvidence with pivots drawn', () => {
         expect(viewQuotes).toContain(body);
       }
     }
+    // The sources of the cited quotes lead the list (it is cut to fit the page), then the rest.
+    const citedSources = new Set(citedQuotes(ev).map((q) => q.sourceId));
+    const lead = content.sources.slice(0, citedSources.size).map((s) => s.text);
+    const expected = dataset.sources.filter((s) => citedSources.has(s.id));
+    expect(new Set(lead)).toEqual(
+      new Set(
+        expected.map((s) => (s.outlet ? `${s.title} (${s.outlet})` : s.title) + (s.url ? `, ${s.url}` : '')),
+      ),
+    );
+    expect(content.sources).toHaveLength(ev.sources.length);
     expect(content.colophon).toContain(`${dataset.title}, version ${dataset.version}`);
     expect(content.colophon).toContain('2026-11-30');
   });

@@ -1,6 +1,11 @@
 import type { Dataset, Source } from '../../domain/schema';
 import { formatScore } from '../../domain/format-score';
-import { clipText, type BriefingEvidence, type EvidenceQuote } from '../../domain/briefing-evidence';
+import {
+  citedQuotes,
+  clipText,
+  type BriefingEvidence,
+  type EvidenceQuote,
+} from '../../domain/briefing-evidence';
 
 // The briefing pack's words: the slide's speaker notes and the lines of the PDF brief, from the
 // evidence the domain selected. Pure, so the unit test reads exactly what the files carry.
@@ -132,11 +137,15 @@ export function briefContent(
             ...(a.latest ? [briefQuote('Latest', a.latest)] : []),
           ],
         }));
+  const cited = new Set(citedQuotes(ev).flatMap((q) => (q.sourceId ? [q.sourceId] : [])));
   return {
     summaries: ev.summaries,
     evidenceHeading: ev.mode === 'pivots' ? PIVOTS_HEADING : ACTORS_HEADING,
     items,
-    sources: ev.sources.map((s) => ({ text: sourceReference(s), url: s.url })),
+    // The sources of the quotes printed come first, so the list's cut never drops one of them.
+    sources: [...ev.sources]
+      .sort((a, b) => Number(cited.has(b.id)) - Number(cited.has(a.id)))
+      .map((s) => ({ text: sourceReference(s), url: s.url })),
     colophon: `Dataset: ${dataset.title}, version ${dataset.version}. Generated ${generatedOn} with Stance Tracker.`,
   };
 }

@@ -158,6 +158,7 @@ export async function buildBriefPdf(input: BriefInput): Promise<Blob> {
     const quotes = item.quotes.map((q) => ({
       text: wrap(`${q.label} — ${q.byline}: ${q.text}`, BODY, CW - 10, 4),
       source: wrap(q.source, SMALL, CW - 10, 1),
+      url: q.url,
     }));
     const height =
       head.length * lineHeight(BOLD) +
@@ -179,6 +180,8 @@ export async function buildBriefPdf(input: BriefInput): Promise<Blob> {
       y = print(block.head, BOLD, M, y);
       for (const x of block.quotes) {
         y = print(x.text, BODY, M + 10, y);
+        // The source line is cut to one line; it links to the source's URL, which the sources list also gives.
+        if (x.url) pdf.link(M + 10, y, CW - 10, lineHeight(SMALL), { url: x.url });
         y = print(x.source, SMALL, M + 10, y) + 2;
       }
       y += 4;
