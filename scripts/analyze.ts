@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseDataset } from '../src/data/fetch-dataset';
 import type { Dataset } from '../src/domain/schema';
-import { filterByActor, indexDataset, type SeriesQuery } from '../src/domain/series';
+import { filterByActor, type SeriesQuery } from '../src/domain/series';
+import { indexDataset } from '../src/domain/dataset-index';
 import {
   DEFAULT_PIVOT_OPTIONS,
   SENSITIVITIES,

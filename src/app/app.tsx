@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { DatasetControls } from '../features/import/dataset-controls';
 import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
 import { useActiveDataset } from '../data/use-active-dataset';
+import { StanceSourceContext } from '../data/stance-queries';
 import { useUrlSync } from '../state/use-url-sync';
 import { useUiStore } from '../state/ui-store';
 import { PageNav } from './page-nav';
@@ -26,31 +27,34 @@ export function App() {
     onDatasetReplaced,
   });
   const page = useUiStore((s) => s.page);
-  const title = query.data?.title ?? 'Stance Tracker';
+  const source = query.data;
+  const title = source?.meta.title ?? 'Stance Tracker';
   return (
-    <div className="app">
-      <header className="app-header">
-        <p className="brand">Stance Tracker</p>
-        <h1>{title}</h1>
-        <PageNav />
-        <div className="header-tools">
-          <DatasetControls active={query} />
-          {query.data && <SavedViewsMenu dataset={query.data} />}
-        </div>
-      </header>
-      <main className="app-main">
-        {query.isPending ? (
-          <LoadingView />
-        ) : query.isError ? (
-          <ErrorView error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        ) : page === 'methodology' ? (
-          <Suspense fallback={<LoadingView label="Loading the methodology…" />}>
-            <MethodologyView dataset={query.data} />
-          </Suspense>
-        ) : (
-          <Explorer dataset={query.data} />
-        )}
-      </main>
-    </div>
+    <StanceSourceContext.Provider value={source ?? null}>
+      <div className="app">
+        <header className="app-header">
+          <p className="brand">Stance Tracker</p>
+          <h1>{title}</h1>
+          <PageNav />
+          <div className="header-tools">
+            <DatasetControls active={query} />
+            {source && <SavedViewsMenu dataset={source.meta} />}
+          </div>
+        </header>
+        <main className="app-main">
+          {query.isPending ? (
+            <LoadingView />
+          ) : query.isError ? (
+            <ErrorView error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+          ) : page === 'methodology' ? (
+            <Suspense fallback={<LoadingView label="Loading the methodology…" />}>
+              <MethodologyView dataset={query.data.meta} />
+            </Suspense>
+          ) : (
+            <Explorer dataset={query.data.meta} />
+          )}
+        </main>
+      </div>
+    </StanceSourceContext.Provider>
   );
 }

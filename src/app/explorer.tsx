@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import type { Dataset } from '../domain/schema';
+import type { DatasetMeta } from '../domain/dataset-index';
 import { useView } from './use-view';
 import { LinkNotice, useDropUnknownIds } from './link-notice';
 import { useUiStore } from '../state/ui-store';
@@ -14,9 +14,10 @@ import { ViewSummary } from '../features/summary/view-summary';
 import { AnalysisSection } from '../features/analysis/analysis-section';
 import { useChartPivots } from '../features/analysis/use-view-pivots';
 import { MAX_LINE_POINTS } from '../charts/figure-spec';
+import { LoadingView } from './status-views';
 
 /** The explorer: filters beside the chart, brush, summary and table, and the Evidence panel. */
-export function Explorer({ dataset }: { dataset: Dataset }) {
+export function Explorer({ dataset }: { dataset: DatasetMeta }) {
   useDropUnknownIds(dataset);
   const view = useView(dataset, MAX_LINE_POINTS);
   const pivots = useChartPivots(dataset);
@@ -48,14 +49,25 @@ export function Explorer({ dataset }: { dataset: Dataset }) {
     openerRef.current = null;
   }, [selectObservation]);
 
-  const empty = view.observations.length === 0;
+  // A remote source may still be answering for the first view: the chart area waits, the filters work.
+  if (!view) {
+    return (
+      <div className="explorer">
+        <FilterPanel dataset={dataset} />
+        <div className="explorer-main">
+          <LoadingView label="Computing the view…" />
+        </div>
+      </div>
+    );
+  }
+  const empty = view.count === 0;
   return (
     <div className={`explorer${selectedId ? ' has-evidence' : ''}`}>
       <FilterPanel dataset={dataset} />
       <div className="explorer-main">
         <LinkNotice />
         <ChartToolbar>
-          <ExportMenu dataset={dataset} />
+          <ExportMenu dataset={dataset} view={view} />
         </ChartToolbar>
         {empty ? (
           <div className="empty-state" role="status">
@@ -78,12 +90,7 @@ export function Explorer({ dataset }: { dataset: Dataset }) {
           <>
             <ViewSummary dataset={dataset} view={view} />
             <AnalysisSection dataset={dataset} view={view} onOpenEvidence={openEvidence} />
-            <ObservationsTable
-              dataset={dataset}
-              observations={view.observations}
-              selectedId={selectedId}
-              onOpenEvidence={openEvidence}
-            />
+            <ObservationsTable dataset={dataset} selectedId={selectedId} onOpenEvidence={openEvidence} />
           </>
         )}
       </div>

@@ -1,5 +1,5 @@
 import { useLayoutEffect } from 'react';
-import type { Dataset } from '../domain/schema';
+import type { DatasetMeta } from '../domain/dataset-index';
 import { describeUnknownIds, dropUnknownIds } from '../domain/view-filters';
 import { useUiStore } from '../state/ui-store';
 
@@ -8,7 +8,7 @@ import { useUiStore } from '../state/ui-store';
  * what the dataset lacks, and says so, instead of opening an empty chart. Before paint, so the empty
  * view never shows.
  */
-export function useDropUnknownIds(dataset: Dataset): void {
+export function useDropUnknownIds(dataset: DatasetMeta): void {
   const filters = useUiStore((s) => s.filters);
   const correctFilters = useUiStore((s) => s.correctFilters);
   useLayoutEffect(() => {

@@ -1,16 +1,13 @@
-import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Dataset } from '../domain/schema';
-import { buildViewSeries, indexDataset, type ViewSeries } from '../domain/series';
+import type { DatasetMeta } from '../domain/dataset-index';
+import type { ViewSeries } from '../domain/series';
 import { toSeriesQuery } from '../domain/series-query';
 import { useUiStore } from '../state/ui-store';
+import { useViewSeries } from '../data/stance-queries';
 
-/** The current view of a dataset: filtered observations and per-actor series, recomputed only when filters change. */
-export function useView(dataset: Dataset, maxLinePoints = 1000): ViewSeries {
-  // Only the fields that change the series: toggling key events or legend-hiding does not recompute.
+/** The current view of the open dataset: per-actor series and counts, asked for only when the filters that shape it change. */
+export function useView(dataset: DatasetMeta, maxLinePoints = 1000): ViewSeries | undefined {
+  // Only the fields that change the series: toggling key events or legend-hiding does not ask again.
   const query = useUiStore(useShallow((s) => toSeriesQuery(s.filters, dataset)));
-  return useMemo(
-    () => buildViewSeries(indexDataset(dataset), query, maxLinePoints),
-    [dataset, query, maxLinePoints],
-  );
+  return useViewSeries(query, maxLinePoints).data;
 }

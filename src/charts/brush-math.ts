@@ -46,14 +46,23 @@ export function shiftRange(
   return [a + d, b + d];
 }
 
-/** Counts of times per equal-width bin across the extent: the brush's overview of where data is. */
-export function densityBins(times: Iterable<number>, [lo, hi]: [number, number], bins: number): number[] {
+/**
+ * Counts of times per equal-width bin across the extent: the brush's overview of where data is.
+ * `weights[k]`, when given, is how many observations the k-th time stands for (per-day counts).
+ */
+export function densityBins(
+  times: ArrayLike<number>,
+  [lo, hi]: [number, number],
+  bins: number,
+  weights?: ArrayLike<number>,
+): number[] {
   const counts = new Array<number>(Math.max(1, bins)).fill(0);
   const span = hi - lo;
-  for (const t of times) {
+  for (let k = 0; k < times.length; k++) {
+    const t = times[k]!;
     if (t < lo || t >= hi) continue;
     const i = span > 0 ? Math.min(counts.length - 1, Math.floor(((t - lo) / span) * counts.length)) : 0;
-    counts[i]! += 1;
+    counts[i]! += weights ? weights[k]! : 1;
   }
   return counts;
 }

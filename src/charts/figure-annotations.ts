@@ -121,7 +121,10 @@ export function eventTip(
 }
 
 /** Key events inside the domain, numbered in time order: the chart, its key and the alt text list these. */
-export function eventsInDomain(dataset: Dataset, domain: [number, number]): Array<Omit<FigureEvent, 'x'>> {
+export function eventsInDomain(
+  dataset: Pick<Dataset, 'events'>,
+  domain: [number, number],
+): Array<Omit<FigureEvent, 'x'>> {
   return dataset.events
     .map((e) => ({ e, t: toTime(e.date, e.datePrecision) }))
     .filter(({ t }) => t >= domain[0] && t <= domain[1])
@@ -136,7 +139,11 @@ export function eventsInDomain(dataset: Dataset, domain: [number, number]): Arra
     }));
 }
 
-export function buildEvents(dataset: Dataset, domain: [number, number], scales: Scales): FigureEvent[] {
+export function buildEvents(
+  dataset: Pick<Dataset, 'events'>,
+  domain: [number, number],
+  scales: Scales,
+): FigureEvent[] {
   return eventsInDomain(dataset, domain).map((e) => ({ ...e, x: scales.x(e.t) }));
 }
 
@@ -144,7 +151,7 @@ export function buildPivots(
   pivots: Pivot[],
   series: ActorSeries[],
   scales: Scales,
-  dataset: Dataset,
+  dataset: Omit<Dataset, 'observations'>,
 ): FigurePivot[] {
   const byId = new Map(series.map((s) => [s.actor.id, s.actor]));
   const TICK = 22;

@@ -51,7 +51,8 @@ export interface Rect {
 }
 
 export interface FigureModelInput {
-  dataset: Dataset;
+  // Never the observations: the figure reads the series and the dataset's labels, events and actors.
+  dataset: Omit<Dataset, 'observations'>;
   /** The series drawn: the view's selection less the actors hidden via the legend. */
   series: ActorSeries[];
   /** The view's time range (filter bounds, else the filtered data's extent); null when nothing matches. */

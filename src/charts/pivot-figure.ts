@@ -1,7 +1,5 @@
-import type { Dataset } from '../domain/schema';
+import type { PlacedObservation } from '../domain/dataset-index';
 import { detectViewPivots, type Pivot, type PivotOptions } from '../domain/analysis/pivots';
-import { indexDataset } from '../domain/series';
-import { toSeriesQuery } from '../domain/series-query';
 import type { ViewFilters } from '../domain/view-filters';
 
 // Pivots for the exported figure (the figure model draws them), so a briefing figure carries the
@@ -10,11 +8,13 @@ import type { ViewFilters } from '../domain/view-filters';
 export type FigurePivotSettings = Pick<PivotOptions, 'sensitivity' | 'minSegment'>;
 
 /** The view's pivots as the chart draws them: actors hidden via the legend are left out. */
-export function figurePivots(dataset: Dataset, filters: ViewFilters, settings: FigurePivotSettings): Pivot[] {
+export function figurePivots(
+  byActor: Map<string, PlacedObservation[]>,
+  filters: ViewFilters,
+  settings: FigurePivotSettings,
+): Pivot[] {
   const hidden = new Set(filters.hidden);
-  return detectViewPivots(indexDataset(dataset), toSeriesQuery(filters, dataset), settings).filter(
-    (p) => !hidden.has(p.actor),
-  );
+  return detectViewPivots(byActor, settings).filter((p) => !hidden.has(p.actor));
 }
 
 /** The footnote sentence naming the analysis drawn and its parameters. */

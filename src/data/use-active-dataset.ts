@@ -3,8 +3,11 @@ import { queryOptions, useQuery, useQueryClient, type UseQueryResult } from '@ta
 import { BUNDLED_DATASET_URL, datasetKeys, fetchDataset, fetchDatasetWithTimeout } from './dataset-api';
 import { DatasetError } from '../domain/dataset-error';
 import type { Dataset } from '../domain/schema';
+import { indexDataset } from '../domain/dataset-index';
 import type { DatasetStore } from './dataset-store';
 import { useDatasetSourceConfig } from './dataset-source-config';
+import { createLocalSource } from './local-source';
+import type { StanceSource } from './stance-source';
 
 export type DatasetOriginKind = 'bundled' | 'url' | 'file';
 
@@ -15,8 +18,14 @@ export interface DatasetOrigin {
 }
 
 export interface ActiveDataset {
-  dataset: Dataset;
+  /** What the screens ask their questions of (stance-queries.ts). */
+  source: StanceSource;
   origin: DatasetOrigin;
+}
+
+/** The in-browser engine over a dataset held as objects (a file, the IndexedDB copy, the in-thread loader). */
+function localSource(dataset: Dataset): StanceSource {
+  return createLocalSource(indexDataset(dataset));
 }
 
 export const BUNDLED_ORIGIN: DatasetOrigin = { kind: 'bundled', label: 'Bundled dataset' };
@@ -30,15 +39,15 @@ export const activeDatasetKeys = {
 
 async function loadFromUrl(url: string, signal: AbortSignal, timeoutMs?: number): Promise<ActiveDataset> {
   return {
-    dataset: await fetchDatasetWithTimeout(url, signal, timeoutMs),
+    source: localSource(await fetchDatasetWithTimeout(url, signal, timeoutMs)),
     origin: { kind: 'url', label: url },
   };
 }
 
 async function loadStoredOrBundled(store: DatasetStore, signal: AbortSignal): Promise<ActiveDataset> {
   const stored = await store.load();
-  if (stored) return { dataset: stored.dataset, origin: { kind: 'file', label: stored.label } };
-  return { dataset: await fetchDataset(BUNDLED_DATASET_URL, signal), origin: BUNDLED_ORIGIN };
+  if (stored) return { source: localSource(stored.dataset), origin: { kind: 'file', label: stored.label } };
+  return { source: localSource(await fetchDataset(BUNDLED_DATASET_URL, signal)), origin: BUNDLED_ORIGIN };
 }
 
 /** The `?data=` URL when there is one, else the dataset kept from a file, else the bundled one. */
@@ -61,7 +70,7 @@ export function retryTransient(failureCount: number, error: Error): boolean {
   return error.kind === 'http' && (error.status ?? 0) >= 500;
 }
 
-export type ActiveDatasetResult = UseQueryResult<Dataset, Error> & {
+export type ActiveDatasetResult = UseQueryResult<StanceSource, Error> & {
   origin: DatasetOrigin;
   /** Set while a `?data=` URL is failing and being retried: which attempt, and why the last failed. */
   retrying: { attempt: number; reason: string } | null;
@@ -96,8 +105,8 @@ export function useActiveDataset(source: ActiveDatasetSource): ActiveDatasetResu
   // Tests turn retries off on the client; the app's client retries only what may pass on a second try.
   const retry = client.getDefaultOptions().queries?.retry === false ? false : retryTransient;
   const options = activeDatasetQueryOptions(dataUrl, store, timeoutMs);
-  // Two observers of one cached query: the dataset for the app, the origin for the badge.
-  const query = useQuery({ ...options, retry, select: (a: ActiveDataset) => a.dataset });
+  // Two observers of one cached query: the source for the app, the origin for the badge.
+  const query = useQuery({ ...options, retry, select: (a: ActiveDataset) => a.source });
   const originQuery = useQuery({ ...options, retry, select: (a: ActiveDataset) => a.origin });
 
   const origin: DatasetOrigin =
@@ -107,7 +116,10 @@ export function useActiveDataset(source: ActiveDatasetSource): ActiveDatasetResu
     async (dataset: Dataset, label: string): Promise<string | null> => {
       const key = activeDatasetKeys.storedOrBundled();
       await client.cancelQueries({ queryKey: key });
-      client.setQueryData<ActiveDataset>(key, { dataset, origin: { kind: 'file', label } });
+      client.setQueryData<ActiveDataset>(key, {
+        source: localSource(dataset),
+        origin: { kind: 'file', label },
+      });
       clearDataParam();
       onDatasetReplaced();
       try {

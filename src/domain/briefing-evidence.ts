@@ -1,6 +1,6 @@
-import type { Dataset, Observation, Source } from './schema';
-import { buildViewSeries, indexDataset, summarize, type PlacedObservation } from './series';
-import { toSeriesQuery } from './series-query';
+import type { Observation, Source } from './schema';
+import { summarize, type ViewSeries } from './series';
+import type { DatasetMeta, PlacedObservation } from './dataset-index';
 import type { ViewFilters } from './view-filters';
 import { detectViewPivots, type Pivot, type PivotOptions } from './analysis/pivots';
 import { summarySentence } from './summary-text';
@@ -54,7 +54,7 @@ export interface BriefingEvidence {
   sources: Source[];
 }
 
-function cite(dataset: Dataset, names: Map<string, string>, o: Observation): EvidenceQuote {
+function cite(dataset: DatasetMeta, names: Map<string, string>, o: Observation): EvidenceQuote {
   const src = o.sourceId ? dataset.sources.find((s) => s.id === o.sourceId) : undefined;
   return {
     id: o.id,
@@ -92,21 +92,21 @@ function actorEvidence(points: PlacedObservation[]): { extreme: Observation; lat
  * and latest observation are cited instead, as they are when no pivot is found.
  */
 export function buildBriefingEvidence(
-  dataset: Dataset,
+  dataset: DatasetMeta,
   filters: ViewFilters,
   pivots: Pick<PivotOptions, 'sensitivity' | 'minSegment'> | null,
+  /** The query layer's answers for these filters: the view, and its observations per actor when pivots are drawn. */
+  answers: { view: ViewSeries; byActor?: Map<string, PlacedObservation[]> },
 ): BriefingEvidence {
-  const index = indexDataset(dataset);
-  const query = toSeriesQuery(filters, dataset);
+  const { view, byActor } = answers;
   const hidden = new Set(filters.hidden);
-  const view = buildViewSeries(index, query);
   const series = view.series.filter((s) => !hidden.has(s.actor.id));
   const names = new Map(dataset.actors.map((a) => [a.id, a.name]));
-  const byId = new Map(dataset.observations.map((o) => [o.id, o]));
+  const byId = new Map<string, Observation>();
+  if (byActor) for (const list of byActor.values()) for (const p of list) byId.set(p.id, p.obs);
 
-  const found: Pivot[] = pivots
-    ? detectViewPivots(index, query, pivots).filter((p) => !hidden.has(p.actor))
-    : [];
+  const found: Pivot[] =
+    pivots && byActor ? detectViewPivots(byActor, pivots).filter((p) => !hidden.has(p.actor)) : [];
   const pivotEvidence = found.map((p): PivotEvidence => {
     const ev = p.evidence.map((id) => byId.get(id)).filter((o): o is Observation => o !== undefined);
     const before = nearest(ev.slice(0, p.evidenceSplit).reverse());
@@ -135,7 +135,7 @@ export function buildBriefingEvidence(
     }
   }
 
-  const summaries = summarize({ ...view, series }).map((s) => ({
+  const summaries = summarize({ range: view.range, series }).map((s) => ({
     actor: s.actor.name,
     color: s.actor.color,
     sentence: summarySentence(s, dataset.scale),

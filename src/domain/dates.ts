@@ -34,11 +34,6 @@ export function toTime(date: string, precision: DatePrecision): number {
   return Date.UTC(y, m - 1, d);
 }
 
-/** Day number since the epoch (UTC), the unit of day buckets. */
-export function toDay(time: number): number {
-  return Math.floor(time / DAY_MS);
-}
-
 export function isoDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }

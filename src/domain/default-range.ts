@@ -25,11 +25,13 @@ export function monthsBefore(day: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, lastOfMonth)).padStart(2, '0')}`;
 }
 
-/** What the default range depends on: the dataset's defaultView and, for lastMonths, its observations. */
-export interface DefaultRangeSource {
-  defaultView?: Dataset['defaultView'];
-  observations: ReadonlyArray<{ date: string }>;
-}
+/**
+ * What the default range depends on: the dataset's defaultView and, for lastMonths, its latest day —
+ * given as `lastDay` (the query layer's dataset metadata) or found in `observations`.
+ */
+export type DefaultRangeSource =
+  | { defaultView?: Dataset['defaultView']; lastDay: string | null }
+  | { defaultView?: Dataset['defaultView']; observations: ReadonlyArray<{ date: string }> };
 
 // Store selectors ask on every update; the latest date is found once per observations array.
 const lastDayCache = new WeakMap<object, string | null>();
@@ -42,6 +44,9 @@ export function defaultRangeOf(dataset: DefaultRangeSource): DefaultRange {
   const view = dataset.defaultView;
   if (!view) return { from: null, to: null };
   if (view.lastMonths !== undefined) {
+    if ('lastDay' in dataset) {
+      return { from: dataset.lastDay ? monthsBefore(dataset.lastDay, view.lastMonths) : null, to: null };
+    }
     let last = lastDayCache.get(dataset.observations);
     if (last === undefined) {
       last = lastDataDay(dataset.observations);

@@ -1,7 +1,6 @@
-import type { Dataset } from './schema';
-import { filteredTimeExtent, indexDataset, selectedActorIds } from './series';
-import { toSeriesQuery } from './series-query';
-import type { ViewFilters } from './view-filters';
+import type { DatasetMeta } from './dataset-index';
+import type { ActorSeries } from './series';
+import { effectiveRange, type ViewFilters } from './view-filters';
 import { DAY_MS } from './dates';
 
 // Words for a view: the title and subtitle of exported figures and anything else that names a view.
@@ -51,11 +50,18 @@ export function smoothingLabel(smooth: number): string {
  * "Actors: Donald Trump, Russia · Themes: Sanctions · Actions only · 1 Feb–31 Aug 2025 · Line: 30-day centred rolling mean".
  * Actors hidden from the chart via the legend are left out, because the figure does not draw them.
  */
-export function describeView(dataset: Dataset, filters: ViewFilters): { title: string; subtitle: string } {
-  const index = indexDataset(dataset);
+export function describeView(
+  dataset: DatasetMeta,
+  filters: ViewFilters,
+  series: Pick<ActorSeries, 'actor' | 'first' | 'last'>[],
+): { title: string; subtitle: string } {
   const hidden = new Set(filters.hidden);
-  const shown = selectedActorIds(index, filters.actors).filter((id) => !hidden.has(id));
-  const actorNames = shown.map((id) => index.actorById.get(id)?.name ?? id);
+  const chosen = filters.actors === null ? null : new Set(filters.actors);
+  const shownActors = dataset.actors.filter(
+    (a) => (chosen === null || chosen.has(a.id)) && !hidden.has(a.id),
+  );
+  const shown = shownActors.map((a) => a.id);
+  const actorNames = shownActors.map((a) => a.name);
   const allActors = shown.length === dataset.actors.length;
 
   const themeIds = filters.themes === null ? null : new Set(filters.themes);
@@ -63,13 +69,18 @@ export function describeView(dataset: Dataset, filters: ViewFilters): { title: s
   const allThemes = themes.length === dataset.themes.length;
 
   // Open ends of the range are read from the observations the view actually shows.
-  const query = toSeriesQuery(filters, dataset);
-  let lo = query.from ? Date.parse(`${query.from}T00:00:00Z`) : null;
-  let hi = query.to ? Date.parse(`${query.to}T00:00:00Z`) : null;
+  const range = effectiveRange(filters, dataset);
+  let lo = range.from ? Date.parse(`${range.from}T00:00:00Z`) : null;
+  let hi = range.to ? Date.parse(`${range.to}T00:00:00Z`) : null;
   if (lo === null || hi === null) {
-    const extent = filteredTimeExtent(index, { ...query, actors: shown });
-    if (lo === null && extent) lo = Math.floor(extent[0] / DAY_MS) * DAY_MS;
-    if (hi === null && extent) hi = Math.floor(extent[1] / DAY_MS) * DAY_MS;
+    // `series` is the view's answer: first and last drawn time per selected actor with data.
+    const drawn = series.filter((s) => !hidden.has(s.actor.id));
+    if (drawn.length) {
+      const first = Math.min(...drawn.map((s) => s.first));
+      const last = Math.max(...drawn.map((s) => s.last));
+      if (lo === null) lo = Math.floor(first / DAY_MS) * DAY_MS;
+      if (hi === null) hi = Math.floor(last / DAY_MS) * DAY_MS;
+    }
   }
   const hasRange = lo !== null && hi !== null && lo <= hi;
 

@@ -1,70 +1,12 @@
-import type { Actor, Confidence, Dataset, Kind, Observation } from './schema';
-import { toDay, toTime } from './dates';
+import type { Actor, Confidence, Kind } from './schema';
+import { DAY_MS } from './dates';
+import { CONFIDENCES, confidenceCode, kindCode } from './columns';
+import { actorCells, firstCellFrom, GROUPS_PER_THEME, groupOf } from './aggregates';
+import type { DatasetIndex, PlacedObservation } from './dataset-index';
 
-// The series engine: pure functions from (dataset, view) to what the chart, table, summary and
-// exports draw. Cost is linear in the observations, paid once per filter change, never per render.
-
-/** An observation with its position on the time axis, computed once per dataset. */
-export interface PlacedObservation {
-  obs: Observation;
-  /** Time in ms (UTC) where it is drawn: the day, or the middle of its month/year. */
-  t: number;
-  /** Epoch day of t. */
-  day: number;
-  /** Only day-precise observations enter the day-level smoothed line. */
-  dayPrecise: boolean;
-  /** Position of the observation's theme in the dataset's theme list (-1 if undefined): filters test a flag, not a string. */
-  themeIndex: number;
-}
-
-export interface DatasetIndex {
-  dataset: Dataset;
-  /** Theme ids in dataset order (PlacedObservation.themeIndex points here). */
-  themeIds: string[];
-  /** Per actor id, observations in time order. */
-  byActor: Map<string, PlacedObservation[]>;
-  actorById: Map<string, Actor>;
-  /** First and last drawn time over the whole dataset. */
-  extent: [number, number] | null;
-}
-
-const indexCache = new WeakMap<Dataset, DatasetIndex>();
-
-/** Indexes observations by actor and places them in time; memoized per dataset object. */
-export function indexDataset(dataset: Dataset): DatasetIndex {
-  const cached = indexCache.get(dataset);
-  if (cached) return cached;
-  const byActor = new Map<string, PlacedObservation[]>();
-  const themeIndex = new Map(dataset.themes.map((t, i) => [t.id, i]));
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const obs of dataset.observations) {
-    const t = toTime(obs.date, obs.datePrecision);
-    const placed: PlacedObservation = {
-      obs,
-      t,
-      day: toDay(t),
-      dayPrecise: obs.datePrecision === 'day',
-      themeIndex: themeIndex.get(obs.theme) ?? -1,
-    };
-    const list = byActor.get(obs.actor);
-    if (list) list.push(placed);
-    else byActor.set(obs.actor, [placed]);
-    if (t < lo) lo = t;
-    if (t > hi) hi = t;
-  }
-  // Stable by time, then id, so equal inputs always give equal outputs (worker and main thread alike).
-  for (const list of byActor.values()) list.sort((a, b) => a.t - b.t || (a.obs.id < b.obs.id ? -1 : 1));
-  const index: DatasetIndex = {
-    dataset,
-    themeIds: dataset.themes.map((t) => t.id),
-    byActor,
-    actorById: new Map(dataset.actors.map((a) => [a.id, a])),
-    extent: lo <= hi ? [lo, hi] : null,
-  };
-  indexCache.set(dataset, index);
-  return index;
-}
+// The series engine: pure functions from (dataset index, filters) to what the chart, table, summary and
+// exports draw. A filter change combines per-actor aggregates (src/domain/aggregates.ts); observations
+// are picked out only for what is shown one by one (markers, table rows, exports).
 
 export interface SeriesQuery {
   actors: string[] | null;
@@ -78,7 +20,11 @@ export interface SeriesQuery {
   weightByConfidence?: boolean;
 }
 
+/** As a line's point limit: keep every point (the series CSV writes every smoothed day). */
+export const ALL_POINTS = Number.MAX_SAFE_INTEGER;
+
 export const CONFIDENCE_WEIGHT: Record<Confidence, number> = { high: 1, medium: 2 / 3, low: 1 / 3 };
+const WEIGHT_BY_CODE = CONFIDENCES.map((c) => CONFIDENCE_WEIGHT[c]);
 
 export function dayBounds(query: Pick<SeriesQuery, 'from' | 'to'>): [number, number] {
   return [
@@ -87,77 +33,136 @@ export function dayBounds(query: Pick<SeriesQuery, 'from' | 'to'>): [number, num
   ];
 }
 
-/** Does this observation pass every filter except the actor selection? (Hot: runs once per observation per change.) */
-export function makeObservationFilter(
-  index: DatasetIndex,
-  query: SeriesQuery,
-): (p: PlacedObservation) => boolean {
-  const chosen = query.themes ? new Set(query.themes) : null;
-  const themeOk = new Uint8Array(index.themeIds.length);
-  index.themeIds.forEach((id, i) => (themeOk[i] = chosen === null || chosen.has(id) ? 1 : 0));
+/** A query turned into flags: which (theme, kind, confidence) groups pass, and the days in range. */
+interface CompiledFilter {
+  groupOk: Uint8Array;
+  fromDay: number;
+  toDay: number;
+}
+
+function compile(index: DatasetIndex, query: SeriesQuery): CompiledFilter {
+  const themes = query.themes ? new Set(query.themes) : null;
+  const groupOk = new Uint8Array(index.themeIds.length * GROUPS_PER_THEME);
+  index.themeIds.forEach((id, theme) => {
+    if (themes && !themes.has(id)) return;
+    for (let kind = 0; kind < 2; kind++) {
+      if (query.kind !== 'both' && (query.kind === 'action') !== (kind === 1)) continue;
+      for (let conf = 0; conf < 3; conf++) {
+        if (query.highConfidence && conf !== 0) continue;
+        groupOk[groupOf(theme, kind, conf)] = 1;
+      }
+    }
+  });
   const [lo, hi] = dayBounds(query);
-  const kind = query.kind;
-  const highOnly = query.highConfidence;
-  return (p) =>
-    p.t >= lo &&
-    p.t <= hi &&
-    (p.themeIndex >= 0 ? themeOk[p.themeIndex] === 1 : chosen === null) &&
-    (kind === 'both' || p.obs.kind === kind) &&
-    (!highOnly || p.obs.confidence === 'high');
+  return { groupOk, fromDay: Math.ceil(lo / DAY_MS), toDay: Math.floor(hi / DAY_MS) };
 }
 
+function rowPasses(index: DatasetIndex, f: CompiledFilter, row: number): boolean {
+  const c = index.columns;
+  const d = c.day[row]!;
+  if (d < f.fromDay || d > f.toDay) return false;
+  const flags = c.flags[row]!;
+  return f.groupOk[groupOf(c.theme[row]!, kindCode(flags), confidenceCode(flags))] === 1;
+}
+
+/** Rows of actor `a` that pass the filter, in time order. */
+function filteredActorRows(index: DatasetIndex, a: number, f: CompiledFilter): Int32Array {
+  const rows = index.rowsOf(a);
+  const out = new Int32Array(rows.length);
+  let k = 0;
+  for (const r of rows) if (rowPasses(index, f, r)) out[k++] = r;
+  return out.slice(0, k);
+}
+
+/** Actor ids the filter selects, in the dataset's order. */
 export function selectedActorIds(index: DatasetIndex, actors: string[] | null): string[] {
-  const all = index.dataset.actors.map((a) => a.id);
-  if (actors === null) return all;
+  if (actors === null) return index.actorIds.slice();
   const chosen = new Set(actors);
-  return all.filter((id) => chosen.has(id));
+  return index.actorIds.filter((id) => chosen.has(id));
 }
 
-/** Filtered observations per selected actor, in the dataset's actor order. */
+/** Filtered observations per selected actor that has any, in the dataset's actor order. */
 export function filterByActor(index: DatasetIndex, query: SeriesQuery): Map<string, PlacedObservation[]> {
-  const keep = makeObservationFilter(index, query);
+  const f = compile(index, query);
   const out = new Map<string, PlacedObservation[]>();
   for (const id of selectedActorIds(index, query.actors)) {
-    const list = index.byActor.get(id);
-    if (!list) continue;
-    const kept = list.filter(keep);
-    if (kept.length) out.set(id, kept);
+    const rows = filteredActorRows(index, index.actorNumber.get(id)!, f);
+    if (rows.length)
+      out.set(
+        id,
+        Array.from(rows, (r) => index.placed(r)),
+      );
   }
   return out;
 }
 
-/**
- * First and last drawn time among the observations that pass the filters, without building the
- * filtered list: each actor's list is in time order, so scanning stops at the first match from each end.
- */
-export function filteredTimeExtent(index: DatasetIndex, query: SeriesQuery): [number, number] | null {
-  const keep = makeObservationFilter(index, query);
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const id of selectedActorIds(index, query.actors)) {
-    const list = index.byActor.get(id);
-    if (!list) continue;
-    for (let i = 0; i < list.length; i++) {
-      if (list[i]!.t >= lo) break;
-      if (keep(list[i]!)) {
-        lo = list[i]!.t;
-        break;
-      }
-    }
-    for (let i = list.length - 1; i >= 0; i--) {
-      if (list[i]!.t <= hi) break;
-      if (keep(list[i]!)) {
-        hi = list[i]!.t;
-        break;
-      }
-    }
+/** Row numbers of every filtered observation, in time order (rows are stored in time order). */
+export function filteredRows(index: DatasetIndex, query: SeriesQuery): Int32Array {
+  const f = compile(index, query);
+  const parts = selectedActorIds(index, query.actors).map((id) =>
+    filteredActorRows(index, index.actorNumber.get(id)!, f),
+  );
+  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  let k = 0;
+  for (const p of parts) {
+    out.set(p, k);
+    k += p.length;
   }
-  return lo <= hi ? [lo, hi] : null;
+  return parts.length > 1 ? out.sort() : out;
+}
+
+/** Per selected actor: its rows in time order and the filter's test; the table walks these lazily. */
+export function filteredRowCursors(
+  index: DatasetIndex,
+  query: SeriesQuery,
+): { rows: Int32Array; passes: (row: number) => boolean }[] {
+  const f = compile(index, query);
+  const passes = (row: number) => rowPasses(index, f, row);
+  return selectedActorIds(index, query.actors).map((id) => ({
+    rows: index.rowsOf(index.actorNumber.get(id)!),
+    passes,
+  }));
+}
+
+/** How many observations pass the filters, from the aggregates (no observation is visited). */
+export function filteredCount(index: DatasetIndex, query: SeriesQuery): number {
+  const f = compile(index, query);
+  let n = 0;
+  for (const id of selectedActorIds(index, query.actors)) {
+    const cells = actorCells(index, index.actorNumber.get(id)!);
+    for (let i = firstCellFrom(cells, f.fromDay); i < cells.day.length && cells.day[i]! <= f.toDay; i++)
+      if (f.groupOk[cells.key[i]! >> 1]) n += cells.n[i]!;
+  }
+  return n;
 }
 
 /** Every filtered observation, in time order (the table, CSV export and summary read this). */
 export function filterObservations(index: DatasetIndex, query: SeriesQuery): PlacedObservation[] {
-  return mergeByTime([...filterByActor(index, query).values()]);
+  return Array.from(filteredRows(index, query), (r) => index.placed(r));
+}
+
+/** First and last drawn time among the observations that pass the filters, from the aggregates. */
+export function filteredTimeExtent(index: DatasetIndex, query: SeriesQuery): [number, number] | null {
+  const f = compile(index, query);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const id of selectedActorIds(index, query.actors)) {
+    const cells = actorCells(index, index.actorNumber.get(id)!);
+    const start = firstCellFrom(cells, f.fromDay);
+    for (let i = start; i < cells.day.length && cells.day[i]! <= f.toDay; i++) {
+      if (f.groupOk[cells.key[i]! >> 1]) {
+        lo = Math.min(lo, cells.day[i]!);
+        break;
+      }
+    }
+    for (let i = firstCellFrom(cells, f.toDay + 1) - 1; i >= start; i--) {
+      if (f.groupOk[cells.key[i]! >> 1]) {
+        hi = Math.max(hi, cells.day[i]!);
+        break;
+      }
+    }
+  }
+  return lo <= hi ? [lo * DAY_MS, hi * DAY_MS] : null;
 }
 
 export interface DayBucket {
@@ -170,13 +175,13 @@ export interface DayBucket {
   n: number;
 }
 
-/** Sums day-precise observations per day; input must be in time order. */
+/** Sums day-precise observations per day; input must be in time order. (The reference the aggregates are tested against.) */
 export function bucketByDay(points: PlacedObservation[], weightByConfidence = false): DayBucket[] {
   const out: DayBucket[] = [];
   for (const p of points) {
     if (!p.dayPrecise) continue;
-    const w = weightByConfidence ? CONFIDENCE_WEIGHT[p.obs.confidence] : 1;
-    const x = p.obs.score;
+    const w = weightByConfidence ? CONFIDENCE_WEIGHT[p.confidence] : 1;
+    const x = p.score;
     const last = out[out.length - 1];
     if (last && last.day === p.day) {
       last.sum += w * x;
@@ -200,8 +205,6 @@ export interface LinePoint {
   /** Observations in the window. */
   n: number;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Standard error of a weighted mean from running sums (reliability weights; with unit weights the
@@ -264,7 +267,7 @@ export function rollingMean(buckets: DayBucket[], windowDays: number): LinePoint
  * Largest-Triangle-Three-Buckets downsampling to at most `threshold` points; keeps the first and
  * last point and, so no peak is lost from a briefing figure, the global highest and lowest.
  */
-export function lttb(points: LinePoint[], threshold: number): LinePoint[] {
+export function lttb<P extends { t: number; score: number }>(points: P[], threshold: number): P[] {
   const n = points.length;
   if (threshold >= n || threshold < 3) return points.slice();
   const sampled: number[] = [0];
@@ -339,72 +342,162 @@ export function splitAtGaps<P extends { t: number }>(line: P[], smooth: number):
   return runs;
 }
 
+/** Per day with filtered observations (any date precision): the day, their count and score sum. */
+export interface DailyTotals {
+  day: Int32Array;
+  n: Float64Array;
+  sum: Float64Array;
+}
+
 export interface ActorSeries {
   actor: Actor;
-  /** Filtered observations, in time order (drawn as points). */
-  points: PlacedObservation[];
+  /** Filtered observations of this actor (every date precision). */
+  count: number;
+  /** Drawn time of the first and last of them. */
+  first: number;
+  last: number;
+  daily: DailyTotals;
   /** The smoothed, downsampled line. */
   line: LinePoint[];
+  /** The filtered observations in time order (the markers); picked out the first time they are read. */
+  readonly points: PlacedObservation[];
+}
+
+class EngineSeries implements ActorSeries {
+  private picked: PlacedObservation[] | null = null;
+  constructor(
+    readonly actor: Actor,
+    readonly count: number,
+    readonly first: number,
+    readonly last: number,
+    readonly daily: DailyTotals,
+    readonly line: LinePoint[],
+    private readonly pick: () => PlacedObservation[],
+  ) {}
+  get points(): PlacedObservation[] {
+    this.picked ??= this.pick();
+    return this.picked;
+  }
 }
 
 export interface ViewSeries {
   series: ActorSeries[];
-  /** All filtered observations, in time order. */
-  observations: PlacedObservation[];
+  /** Filtered observations over every selected actor. */
+  count: number;
   /** Time range of the view: the filter bounds, else the filtered data's extent. */
   range: [number, number] | null;
+  /** All filtered observations, in time order; picked out the first time they are read. */
+  readonly observations: PlacedObservation[];
 }
 
+class EngineView implements ViewSeries {
+  private merged: PlacedObservation[] | null = null;
+  constructor(
+    readonly series: ActorSeries[],
+    readonly count: number,
+    readonly range: [number, number] | null,
+    private readonly pick: () => PlacedObservation[],
+  ) {}
+  get observations(): PlacedObservation[] {
+    this.merged ??= this.pick();
+    return this.merged;
+  }
+}
+
+/** The last series built per index and actor, reused when a filter change leaves the actor's data as it was. */
+const lastSeries = new WeakMap<DatasetIndex, Map<number, { key: string; series: ActorSeries }>>();
+
+function actorSeries(
+  index: DatasetIndex,
+  a: number,
+  f: CompiledFilter,
+  query: SeriesQuery,
+  maxLinePoints: number,
+): ActorSeries | null {
+  const cells = actorCells(index, a);
+  const m = cells.day.length;
+  if (m === 0) return null;
+  const fromDay = Math.max(f.fromDay, cells.day[0]!);
+  const toDay = Math.min(f.toDay, cells.day[m - 1]!);
+  // What this actor's data depends on: the groups it has that pass, and the range over its days.
+  let key = `${fromDay}|${toDay}|${query.smooth}|${query.weightByConfidence ? 1 : 0}|${maxLinePoints}|`;
+  for (const g of cells.groups) key += f.groupOk[g] ? '1' : '0';
+  let memo = lastSeries.get(index);
+  if (!memo) {
+    memo = new Map();
+    lastSeries.set(index, memo);
+  }
+  const hit = memo.get(a);
+  if (hit && hit.key === key) return hit.series.count ? hit.series : null;
+
+  const weighted = query.weightByConfidence === true;
+  const days: number[] = [];
+  const dayN: number[] = [];
+  const daySum: number[] = [];
+  const buckets: DayBucket[] = [];
+  let count = 0;
+  for (let i = firstCellFrom(cells, fromDay); i < m && cells.day[i]! <= toDay; i++) {
+    const k = cells.key[i]!;
+    const g = k >> 1;
+    if (!f.groupOk[g]) continue;
+    const d = cells.day[i]!;
+    const n = cells.n[i]!;
+    const s = cells.sum[i]!;
+    count += n;
+    if (days[days.length - 1] === d) {
+      dayN[dayN.length - 1]! += n;
+      daySum[daySum.length - 1]! += s;
+    } else {
+      days.push(d);
+      dayN.push(n);
+      daySum.push(s);
+    }
+    if ((k & 1) === 0) continue;
+    const w = weighted ? WEIGHT_BY_CODE[g % 3]! : 1;
+    const last = buckets[buckets.length - 1];
+    if (last && last.day === d) {
+      last.sum += w * s;
+      last.weight += w * n;
+      last.sumSq += w * cells.sumSq[i]!;
+      last.weightSq += w * w * n;
+      last.n += n;
+    } else {
+      buckets.push({ day: d, sum: w * s, weight: w * n, sumSq: w * cells.sumSq[i]!, weightSq: w * w * n, n });
+    }
+  }
+  const actor = index.actors[a]!;
+  const series = new EngineSeries(
+    actor,
+    count,
+    count ? days[0]! * DAY_MS : NaN,
+    count ? days[days.length - 1]! * DAY_MS : NaN,
+    { day: Int32Array.from(days), n: Float64Array.from(dayN), sum: Float64Array.from(daySum) },
+    lttb(rollingMean(buckets, query.smooth), maxLinePoints),
+    () => Array.from(filteredActorRows(index, a, f), (r) => index.placed(r)),
+  );
+  memo.set(a, { key, series });
+  return count ? series : null;
+}
+
+/** Lines, counts and daily totals per selected actor with data, and the view's range. */
 export function buildViewSeries(index: DatasetIndex, query: SeriesQuery, maxLinePoints = 1000): ViewSeries {
-  const perActor = filterByActor(index, query);
+  const f = compile(index, query);
   const series: ActorSeries[] = [];
   let lo = Infinity;
   let hi = -Infinity;
-  for (const [id, points] of perActor) {
-    const actor = index.actorById.get(id);
-    if (!actor) continue;
-    const line = lttb(
-      rollingMean(bucketByDay(points, query.weightByConfidence), query.smooth),
-      maxLinePoints,
-    );
-    series.push({ actor, points, line });
-    lo = Math.min(lo, points[0]!.t);
-    hi = Math.max(hi, points[points.length - 1]!.t);
+  let count = 0;
+  for (const id of selectedActorIds(index, query.actors)) {
+    const s = actorSeries(index, index.actorNumber.get(id)!, f, query, maxLinePoints);
+    if (!s) continue;
+    series.push(s);
+    count += s.count;
+    lo = Math.min(lo, s.first);
+    hi = Math.max(hi, s.last);
   }
-  const merged = mergeByTime(series.map((x) => x.points));
   const [fromT, toT] = dayBounds(query);
   const range: [number, number] | null =
     lo <= hi ? [Number.isFinite(fromT) ? fromT : lo, Number.isFinite(toT) ? toT : hi] : null;
-  return { series, observations: merged, range };
-}
-
-const byTime = (a: PlacedObservation, b: PlacedObservation) => a.t - b.t || (a.obs.id < b.obs.id ? -1 : 1);
-
-/** Merges lists already in time order, pairwise (log k linear passes) instead of sorting them all again. */
-export function mergeByTime(lists: PlacedObservation[][]): PlacedObservation[] {
-  if (lists.length === 0) return [];
-  let runs = lists;
-  while (runs.length > 1) {
-    const next: PlacedObservation[][] = [];
-    for (let i = 0; i < runs.length; i += 2) {
-      const a = runs[i]!;
-      const b = runs[i + 1];
-      if (!b) {
-        next.push(a);
-        continue;
-      }
-      const out = new Array<PlacedObservation>(a.length + b.length);
-      let x = 0;
-      let y = 0;
-      let k = 0;
-      while (x < a.length && y < b.length) out[k++] = byTime(a[x]!, b[y]!) <= 0 ? a[x++]! : b[y++]!;
-      while (x < a.length) out[k++] = a[x++]!;
-      while (y < b.length) out[k++] = b[y++]!;
-      next.push(out);
-    }
-    runs = next;
-  }
-  return runs[0]!.slice();
+  return new EngineView(series, count, range, () => filterObservations(index, query));
 }
 
 export interface ActorSummary {
@@ -418,35 +511,39 @@ export interface ActorSummary {
 }
 
 /** Per actor: mean score, count and the move between the first and last third of the range. */
-export function summarize(view: ViewSeries): ActorSummary[] {
+export function summarize(view: Pick<ViewSeries, 'series' | 'range'>): ActorSummary[] {
   if (!view.range) return [];
   const [lo, hi] = view.range;
   const third = (hi - lo) / 3;
-  return view.series.map(({ actor, points }) => {
-    // One pass: totals for the whole range and for its first and last thirds.
+  return view.series.map(({ actor, daily }) => {
+    // One pass over the days: totals for the whole range and for its first and last thirds.
+    let n = 0;
     let sum = 0;
     let firstSum = 0;
     let firstN = 0;
     let lastSum = 0;
     let lastN = 0;
-    for (const p of points) {
-      const score = p.obs.score;
-      sum += score;
-      if (p.t <= lo + third) {
-        firstSum += score;
-        firstN++;
+    for (let i = 0; i < daily.day.length; i++) {
+      const t = daily.day[i]! * DAY_MS;
+      const dn = daily.n[i]!;
+      const ds = daily.sum[i]!;
+      n += dn;
+      sum += ds;
+      if (t <= lo + third) {
+        firstSum += ds;
+        firstN += dn;
       }
-      if (p.t >= hi - third) {
-        lastSum += score;
-        lastN++;
+      if (t >= hi - third) {
+        lastSum += ds;
+        lastN += dn;
       }
     }
     const firstMean = firstN ? firstSum / firstN : null;
     const lastMean = lastN ? lastSum / lastN : null;
     return {
       actor,
-      n: points.length,
-      mean: points.length ? sum / points.length : 0,
+      n,
+      mean: n ? sum / n : 0,
       firstMean,
       lastMean,
       change: third > 0 && firstMean !== null && lastMean !== null ? lastMean - firstMean : null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeAnalysisDataset, makeObservations, type ObsSpec } from '../../mocks/fixtures/analysis-dataset';
-import { indexDataset } from '../../src/domain/series';
+import { indexDataset } from '../../src/domain/dataset-index';
 import {
   alignmentMatrix,
   binCenters,

@@ -6,8 +6,9 @@ import { buildFigureSvg } from '../../src/features/export/figure-svg';
 import { buildGapFigureSvg, gapRuns } from '../../src/features/analysis/gap-figure';
 import { figurePivots } from '../../src/charts/pivot-figure';
 import { sayDoGap } from '../../src/domain/analysis/say-do-gap';
-import { indexDataset } from '../../src/domain/series';
+import { indexDataset } from '../../src/domain/dataset-index';
 import { DEFAULT_FILTERS } from '../../src/domain/view-filters';
+import { byActorOf, viewOf } from './view-of';
 
 const parse = (svg: string) => new DOMParser().parseFromString(svg, 'image/svg+xml');
 const footnote = (doc: Document) =>
@@ -17,11 +18,19 @@ const footnote = (doc: Document) =>
 
 describe('exported figure with the analysis shown', () => {
   const dataset = makeAnalysisDataset();
-  const base = { dataset, filters: DEFAULT_FILTERS, title: 'T', subtitle: 'S', generatedOn: '2025-09-01' };
+  const base = {
+    dataset,
+    filters: DEFAULT_FILTERS,
+    view: viewOf(dataset, DEFAULT_FILTERS),
+    byActor: byActorOf(dataset, DEFAULT_FILTERS),
+    title: 'T',
+    subtitle: 'S',
+    generatedOn: '2025-09-01',
+  };
   const settings = { sensitivity: 3 as const, minSegment: 1 };
 
   it('draws one marker per pivot of the view and says so in the footnote', () => {
-    const pivots = figurePivots(dataset, DEFAULT_FILTERS, settings);
+    const pivots = figurePivots(byActorOf(dataset, DEFAULT_FILTERS), DEFAULT_FILTERS, settings);
     expect(pivots.length).toBeGreaterThan(1);
     const doc = parse(buildFigureSvg({ ...base, pivots: settings }));
     const markers = [...doc.querySelectorAll('.pivot-marker')];

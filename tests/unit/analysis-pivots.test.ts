@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { makeAnalysisDataset, makeObservations, type ObsSpec } from '../../mocks/fixtures/analysis-dataset';
 import { parseDataset } from '../../src/data/fetch-dataset';
 import type { Dataset } from '../../src/domain/schema';
-import { indexDataset, type PlacedObservation } from '../../src/domain/series';
+import { indexDataset, type PlacedObservation } from '../../src/domain/dataset-index';
+import { filterByActor } from '../../src/domain/series';
 import {
   SENSITIVITIES,
   changePoints,
@@ -160,7 +161,7 @@ describe('detectPivots', () => {
 
   it('finds both turns of the fixture actor and ranks the view’s pivots by size', () => {
     const dataset = makeAnalysisDataset();
-    const pivots = detectViewPivots(indexDataset(dataset), allQuery);
+    const pivots = detectViewPivots(filterByActor(indexDataset(dataset), allQuery));
     const hawk = pivots
       .filter((p) => p.actor === 'hawk')
       .map((p) => p.date)
@@ -173,11 +174,9 @@ describe('detectPivots', () => {
 
   it('follows the view: a range that cuts off the July turn loses that pivot', () => {
     const dataset = makeAnalysisDataset();
-    const pivots = detectViewPivots(indexDataset(dataset), {
-      ...allQuery,
-      actors: ['hawk'],
-      to: '2025-06-30',
-    });
+    const pivots = detectViewPivots(
+      filterByActor(indexDataset(dataset), { ...allQuery, actors: ['hawk'], to: '2025-06-30' }),
+    );
     expect(pivots.map((p) => p.date)).toEqual(['2025-02-14']);
   });
 
@@ -288,7 +287,7 @@ describe('on synthetic data with known change points', () => {
     const { dataset } = generateSyntheticDataset({ observations: 2000, actors: 10, themes: 3, seed: 99 });
     const index = indexDataset(dataset);
     const counts = SENSITIVITIES.map(
-      (sensitivity) => detectViewPivots(index, allQuery, { sensitivity, minDelta: 0 }).length,
+      (sensitivity) => detectViewPivots(filterByActor(index, allQuery), { sensitivity, minDelta: 0 }).length,
     );
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     expect(counts[counts.length - 1]!).toBeGreaterThan(counts[0]!);

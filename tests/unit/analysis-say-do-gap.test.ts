@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeAnalysisDataset, makeObservations, type ObsSpec } from '../../mocks/fixtures/analysis-dataset';
-import { indexDataset, type PlacedObservation } from '../../src/domain/series';
+import { indexDataset, type PlacedObservation } from '../../src/domain/dataset-index';
 import { formatMonthSpan, largestStretch, sayDoGap } from '../../src/domain/analysis/say-do-gap';
 
 function placed(specs: ObsSpec[]): PlacedObservation[] {

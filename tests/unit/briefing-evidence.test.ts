@@ -4,11 +4,15 @@ import { parseDataset } from '../../src/data/fetch-dataset';
 import type { Dataset, Observation } from '../../src/domain/schema';
 import { DEFAULT_FILTERS, type ViewFilters } from '../../src/domain/view-filters';
 import { buildBriefingEvidence, citedQuotes, clipText } from '../../src/domain/briefing-evidence';
-import { buildViewSeries, indexDataset } from '../../src/domain/series';
+import { byActorOf, viewOf } from './view-of';
+import { buildViewSeries } from '../../src/domain/series';
+import { indexDataset } from '../../src/domain/dataset-index';
 import { toSeriesQuery } from '../../src/domain/series-query';
 import { detectViewPivots } from '../../src/domain/analysis/pivots';
 import { briefContent, slideNotes, BRIEF_QUOTE_CHARS } from '../../src/features/export/briefing-text';
 import { paperForLocale } from '../../src/lib/paper-size';
+
+const answersOf = (d: Dataset, f: ViewFilters) => ({ view: viewOf(d, f), byActor: byActorOf(d, f) });
 
 const raw: unknown = JSON.parse(readFileSync('public/data/stances.json', 'utf8'));
 const dataset: Dataset = parseDataset(raw, 'bundled');
@@ -41,8 +45,8 @@ function viewIds(f: ViewFilters): Set<string> {
 const obsById = new Map(dataset.observations.map((o) => [o.id, o]));
 
 describe('buildBriefingEvidence with pivots drawn', () => {
-  const ev = buildBriefingEvidence(dataset, filters, settings);
-  const pivots = detectViewPivots(indexDataset(dataset), toSeriesQuery(filters, dataset), settings);
+  const ev = buildBriefingEvidence(dataset, filters, settings, answersOf(dataset, filters));
+  const pivots = detectViewPivots(byActorOf(dataset, filters), settings);
 
   it('cites the view’s pivots, largest first, with the nearest quote before and after each', () => {
     expect(pivots.length).toBeGreaterThan(0);
@@ -118,14 +122,14 @@ describe('buildBriefingEvidence with pivots drawn', () => {
 
   it('leaves out the pivots of actors hidden via the legend', () => {
     const hidden = { ...filters, hidden: ['russia'] };
-    const e = buildBriefingEvidence(dataset, hidden, settings);
+    const e = buildBriefingEvidence(dataset, hidden, settings, answersOf(dataset, hidden));
     expect(e.pivots.every((p) => p.actor !== 'Russia')).toBe(true);
     for (const q of citedQuotes(e)) expect(obsById.get(q.id)!.actor).toBe('trump');
   });
 });
 
 describe('buildBriefingEvidence without pivots', () => {
-  const ev = buildBriefingEvidence(dataset, filters, null);
+  const ev = buildBriefingEvidence(dataset, filters, null, answersOf(dataset, filters));
 
   it('cites, per plotted actor, the most extreme observation (the latest on a tie) and the latest one', () => {
     expect(ev.mode).toBe('actors');
@@ -155,11 +159,8 @@ describe('buildBriefingEvidence without pivots', () => {
   });
 
   it('says so when nothing matches', () => {
-    const empty = buildBriefingEvidence(
-      dataset,
-      { ...filters, from: '1990-01-01', to: '1990-02-01' },
-      settings,
-    );
+    const none = { ...filters, from: '1990-01-01', to: '1990-02-01' };
+    const empty = buildBriefingEvidence(dataset, none, settings, answersOf(dataset, none));
     expect(citedQuotes(empty)).toEqual([]);
     expect(slideNotes(empty, dataset, '2026-11-30')).toContain('No observations match the current filters.');
   });

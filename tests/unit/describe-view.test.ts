@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { describeView, formatDayRange, formatMonthRange } from '../../src/domain/describe-view';
+import {
+  describeView as describeWith,
+  formatDayRange,
+  formatMonthRange,
+} from '../../src/domain/describe-view';
+import type { Dataset } from '../../src/domain/schema';
+import type { ViewFilters } from '../../src/domain/view-filters';
+import { viewOf } from './view-of';
 import { DEFAULT_FILTERS } from '../../src/domain/view-filters';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 
 const utc = (d: string) => Date.parse(`${d}T00:00:00Z`);
+// The words for a view, with the view's series as the query layer answers them.
+const describeView = (data: Dataset, filters: ViewFilters) =>
+  describeWith(data, filters, viewOf(data, filters).series);
 
 describe('describeView', () => {
   const data = makeFixtureDataset();

@@ -12,6 +12,10 @@ import {
   UTF8_BOM,
 } from '../../src/features/export/export-csv';
 import { buildExportView } from '../../src/features/export/export-view';
+import { viewOf } from './view-of';
+
+const exportView = (data: Dataset, filters: ViewFilters, maxLinePoints = 1000) =>
+  buildExportView(data, filters, viewOf(data, filters, maxLinePoints));
 
 const HOSTILE = [
   'He said "no", then left',
@@ -47,7 +51,7 @@ function csvRecords(text: string): Record<string, string>[] {
 
 describe('observationsCsv', () => {
   it('starts with a BOM and the header of every observation field plus the names', () => {
-    const text = observationsCsv(buildExportView(makeFixtureDataset(), DEFAULT_FILTERS));
+    const text = observationsCsv(exportView(makeFixtureDataset(), DEFAULT_FILTERS));
     expect(text.startsWith(UTF8_BOM)).toBe(true);
     expect(parseCsv(text).rows[0]).toEqual([...OBSERVATION_COLUMNS]);
     expect(OBSERVATION_COLUMNS).toEqual(
@@ -57,7 +61,7 @@ describe('observationsCsv', () => {
 
   it('reads back to exactly the filtered observations, hostile quotes, names and titles included', () => {
     const data = hostileDataset();
-    const text = observationsCsv(buildExportView(data, DEFAULT_FILTERS));
+    const text = observationsCsv(exportView(data, DEFAULT_FILTERS));
     const records = csvRecords(text);
     const byId = new Map(data.observations.map((o) => [o.id, o]));
     expect(records.map((r) => r.id).sort()).toEqual(data.observations.map((o) => o.id).sort());
@@ -84,7 +88,7 @@ describe('observationsCsv', () => {
       speaker: ['@SUM(1)', "+cmd|' /C calc'!A0", '-2+3', '\tTAB'][i % 4]!,
       score: i % 2 ? -2 : 1.5,
     }));
-    const text = observationsCsv(buildExportView(data, DEFAULT_FILTERS));
+    const text = observationsCsv(exportView(data, DEFAULT_FILTERS));
     const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, '')).rows;
     const col = (name: string) => header!.indexOf(name);
     for (const row of rows) {
@@ -103,15 +107,11 @@ describe('observationsCsv', () => {
   it('holds the rows of the table: filtered by actor and kind, in time order, legend-hidden actors kept', () => {
     const data = makeFixtureDataset();
     const filters: ViewFilters = { ...DEFAULT_FILTERS, actors: ['trump', 'us-congress'] };
-    const ids = csvRecords(observationsCsv(buildExportView(data, filters))).map((r) => r.id);
+    const ids = csvRecords(observationsCsv(exportView(data, filters))).map((r) => r.id);
     expect(ids).toEqual(['fx-1', 'fx-3', 'fx-2']);
-    const hidden = csvRecords(
-      observationsCsv(buildExportView(data, { ...DEFAULT_FILTERS, hidden: ['russia'] })),
-    );
+    const hidden = csvRecords(observationsCsv(exportView(data, { ...DEFAULT_FILTERS, hidden: ['russia'] })));
     expect(hidden.map((r) => r.id)).toEqual(['fx-4', 'fx-1', 'fx-3', 'fx-2']);
-    const actions = csvRecords(
-      observationsCsv(buildExportView(data, { ...DEFAULT_FILTERS, kind: 'action' })),
-    );
+    const actions = csvRecords(observationsCsv(exportView(data, { ...DEFAULT_FILTERS, kind: 'action' })));
     expect(actions.every((r) => r.kind === 'action')).toBe(true);
     expect(actions.map((r) => r.id).sort()).toEqual(['fx-3', 'fx-4']);
   });
@@ -127,7 +127,7 @@ describe('observationsCsv', () => {
             quote: texts[i]!,
             rationale: texts[(i + 1) % 4]!,
           }));
-          const records = csvRecords(observationsCsv(buildExportView(data, DEFAULT_FILTERS)));
+          const records = csvRecords(observationsCsv(exportView(data, DEFAULT_FILTERS)));
           for (const r of records) {
             const obs = data.observations.find((o) => o.id === r.id)!;
             expect(r.quote).toBe(obs.quote);
@@ -166,7 +166,7 @@ describe('toCsv on hostile strings (the writer the exports use)', () => {
 describe('seriesCsv', () => {
   it('lists the smoothed value per plotted actor and day, without hidden actors', () => {
     const data = makeFixtureDataset();
-    const ev = buildExportView(data, { ...DEFAULT_FILTERS, smooth: 0, hidden: ['russia'] }, Infinity);
+    const ev = exportView(data, { ...DEFAULT_FILTERS, smooth: 0, hidden: ['russia'] }, Infinity);
     const records = csvRecords(seriesCsv(ev));
     expect(records[0] && Object.keys(records[0])).toEqual([
       'actor',
@@ -185,7 +185,7 @@ describe('seriesCsv', () => {
   it('guards a formula-like actor name and keeps negative smoothed scores as numbers', () => {
     const data = makeFixtureDataset();
     data.actors = data.actors.map((a) => (a.id === 'trump' ? { ...a, name: '=HYPERLINK("http://x")' } : a));
-    const ev = buildExportView(data, { ...DEFAULT_FILTERS, smooth: 0, hidden: ['russia'] }, Infinity);
+    const ev = exportView(data, { ...DEFAULT_FILTERS, smooth: 0, hidden: ['russia'] }, Infinity);
     const text = seriesCsv(ev);
     const [, ...rows] = parseCsv(text.replace(/^\uFEFF/, '')).rows;
     expect(rows.map((r) => [r[1], r[3]])).toEqual([

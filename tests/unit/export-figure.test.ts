@@ -8,13 +8,20 @@ import { buildFigureSvg, FIGURE_WIDTH, type FigureInput } from '../../src/featur
 import { linePath } from '../../src/charts/paths';
 import { buildAltText, buildExportView } from '../../src/features/export/export-view';
 import { escapeXml, wrapText, measureText } from '../../src/charts/svg-text';
+import { viewOf } from './view-of';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-function input(patch: Partial<FigureInput> = {}, filters: Partial<ViewFilters> = {}): FigureInput {
+function input(
+  patch: Partial<Omit<FigureInput, 'dataset' | 'view'>> & { dataset?: Dataset } = {},
+  filters: Partial<ViewFilters> = {},
+): FigureInput {
+  const dataset = patch.dataset ?? makeFixtureDataset();
+  const all = { ...DEFAULT_FILTERS, ...filters };
   return {
-    dataset: makeFixtureDataset(),
-    filters: { ...DEFAULT_FILTERS, ...filters },
+    dataset,
+    filters: all,
+    view: viewOf(dataset, all),
     title: 'Stance toward Russia, Feb–Aug 2025',
     subtitle:
       'All actors · All themes · Statements and actions · 18 Feb–14 Jul 2025 · Line: 30-day centred rolling mean',
@@ -186,7 +193,8 @@ describe('buildFigureSvg', () => {
 
 describe('buildAltText', () => {
   it('names the title, the scale, the range and each actor with its mean', () => {
-    const ev = buildExportView(makeFixtureDataset(), { ...DEFAULT_FILTERS, actors: ['trump'] });
+    const filters = { ...DEFAULT_FILTERS, actors: ['trump'] };
+    const ev = buildExportView(makeFixtureDataset(), filters, viewOf(makeFixtureDataset(), filters));
     const alt = buildAltText(ev, 'Trump on Russia');
     expect(alt).toMatch(
       /^Trump on Russia\. Line chart of stance scores from −3 \(Conciliatory\) to \+3 \(Hawkish\)/,
@@ -197,7 +205,8 @@ describe('buildAltText', () => {
   });
 
   it('says when the view is empty', () => {
-    const ev = buildExportView(makeFixtureDataset(), { ...DEFAULT_FILTERS, actors: [] });
+    const filters = { ...DEFAULT_FILTERS, actors: [] };
+    const ev = buildExportView(makeFixtureDataset(), filters, viewOf(makeFixtureDataset(), filters));
     expect(buildAltText(ev, 'Empty')).toContain('No observations match the current filters.');
   });
 });

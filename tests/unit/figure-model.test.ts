@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 import type { Dataset, Observation } from '../../src/domain/schema';
-import { buildViewSeries, indexDataset } from '../../src/domain/series';
+import { buildViewSeries } from '../../src/domain/series';
+import { indexDataset } from '../../src/domain/dataset-index';
+import { viewOf } from './view-of';
 import { toSeriesQuery } from '../../src/domain/series-query';
 import { DEFAULT_FILTERS, type ViewFilters } from '../../src/domain/view-filters';
 import { buildFigureModel, visibleSeries } from '../../src/charts/figure-model';
@@ -379,6 +381,7 @@ describe('screen and export draw from one model', () => {
       buildFigureDocument({
         dataset: long,
         filters: longFilters,
+        view: viewOf(long, longFilters, MAX_LINE_POINTS),
         title: 't',
         subtitle: 's',
         generatedOn: 'x',
@@ -393,12 +396,15 @@ describe('screen and export draw from one model', () => {
       const exported = buildFigureDocument({
         dataset,
         filters,
+        view: viewOf(dataset, filters, MAX_LINE_POINTS),
         title: 't',
         subtitle: 's',
         generatedOn: '2025-09-01',
       }).chart;
       expect(exported).toEqual(screen);
-      expect(exportChartModel(buildExportView(dataset, filters))).toEqual(screen);
+      expect(
+        exportChartModel(buildExportView(dataset, filters, viewOf(dataset, filters, MAX_LINE_POINTS))),
+      ).toEqual(screen);
     }
   });
 });

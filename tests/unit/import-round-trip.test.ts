@@ -5,6 +5,7 @@ import type { Dataset } from '../../src/domain/schema';
 import { DEFAULT_FILTERS } from '../../src/domain/view-filters';
 import { observationsCsv } from '../../src/features/export/export-csv';
 import { buildExportView } from '../../src/features/export/export-view';
+import { viewOf } from './view-of';
 import { ImportEngine } from '../../src/features/import/import-engine';
 import { parseCsv } from '../../src/lib/csv-read';
 import { toCsv } from '../../src/lib/csv-write';
@@ -55,7 +56,8 @@ function meaning(d: Dataset) {
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
-const exportAll = (d: Dataset) => observationsCsv(buildExportView(d, DEFAULT_FILTERS));
+const exportAll = (d: Dataset) =>
+  observationsCsv(buildExportView(d, DEFAULT_FILTERS, viewOf(d, DEFAULT_FILTERS)));
 
 /** Cells a spreadsheet would run: text starting with = + - @ tab or CR that is not a plain number. */
 function liveFormulaCells(csv: string): string[] {

@@ -5,13 +5,13 @@ import {
   bucketByDay,
   describeChange,
   filterObservations,
-  indexDataset,
   lttb,
   rollingMean,
   summarize,
   type LinePoint,
   type SeriesQuery,
 } from '../../src/domain/series';
+import { indexDataset } from '../../src/domain/dataset-index';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 
 const ALL: SeriesQuery = {

@@ -1,5 +1,5 @@
 import type { Actor } from '../schema';
-import type { PlacedObservation } from '../series';
+import type { PlacedObservation } from '../dataset-index';
 import { CONFIDENCE_WEIGHT } from '../series';
 import { DAY_MS } from '../dates';
 
@@ -74,7 +74,7 @@ export function sampleSeries(
   windowDays: number,
   weightByConfidence = false,
 ): (number | null)[] {
-  const placed = points.filter((p) => p.obs.datePrecision !== 'year');
+  const placed = points.filter((p) => p.precision !== 'year');
   const half = windowDays / 2;
   let lo = 0;
   return centers.map((c) => {
@@ -83,8 +83,8 @@ export function sampleSeries(
     let weight = 0;
     for (let i = lo; i < placed.length && placed[i]!.day <= c + half; i++) {
       const p = placed[i]!;
-      const w = weightByConfidence ? CONFIDENCE_WEIGHT[p.obs.confidence] : 1;
-      sum += w * p.obs.score;
+      const w = weightByConfidence ? CONFIDENCE_WEIGHT[p.confidence] : 1;
+      sum += w * p.score;
       weight += w;
     }
     return weight > 0 ? sum / weight : null;
@@ -124,7 +124,7 @@ export function correlate(a: (number | null)[], b: (number | null)[], minShared:
 /** Pairwise alignment of the given actors' observations over `range`. */
 export function alignmentMatrix(
   actors: Actor[],
-  byActor: Map<string, PlacedObservation[]>,
+  byActor: Pick<ReadonlyMap<string, PlacedObservation[]>, 'get'>,
   range: [number, number] | null,
   options: Partial<AlignmentOptions> = {},
 ): AlignmentMatrix {

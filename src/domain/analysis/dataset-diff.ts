@@ -1,4 +1,4 @@
-import type { Dataset, Observation } from '../schema';
+import type { Dataset } from '../schema';
 
 // What changed between two versions of a dataset: observations added, removed and re-scored (matched
 // by id), and how far each actor's mean score moved. The older side may be a compact snapshot kept
@@ -11,7 +11,15 @@ export interface DatasetSnapshot {
   observations: Record<string, [actor: string, score: number]>;
 }
 
-export function snapshotDataset(dataset: Dataset): DatasetSnapshot {
+/** A dataset version as the diff reads it: its observations need only id, actor and score (a Dataset is one). */
+export interface DatasetVersion {
+  id?: string;
+  version: string;
+  actors: { id: string }[];
+  observations: readonly ObservationRef[];
+}
+
+export function snapshotDataset(dataset: DatasetVersion): DatasetSnapshot {
   const observations: Record<string, [string, number]> = {};
   for (const o of dataset.observations) observations[o.id] = [o.actor, o.score];
   return { datasetId: dataset.id ?? null, version: dataset.version, observations };
@@ -75,9 +83,9 @@ function means(entries: Iterable<[string, number]>): Map<string, { n: number; su
 }
 
 /** Diff from an older version (a dataset or its snapshot) to the newer dataset. */
-export function diffDatasets(older: Dataset | DatasetSnapshot, newer: Dataset): DatasetDiff {
+export function diffDatasets(older: Dataset | DatasetSnapshot, newer: DatasetVersion): DatasetDiff {
   const old = 'schemaVersion' in older ? snapshotDataset(older) : older;
-  const byId = new Map<string, Observation>(newer.observations.map((o) => [o.id, o]));
+  const byId = new Set(newer.observations.map((o) => o.id));
   const added: ObservationRef[] = [];
   const rescored: Rescored[] = [];
   for (const o of newer.observations) {

@@ -1,5 +1,4 @@
-import type { DatasetIndex, PlacedObservation, SeriesQuery } from '../series';
-import { filterByActor } from '../series';
+import type { PlacedObservation } from '../dataset-index';
 
 // Pivots: where an actor's stance shifted. Change-point detection on the mean of the actor's
 // observation series (scores in time order), by PELT (Killick, Fearnhead & Eckley 2012), which finds
@@ -136,13 +135,13 @@ export function changePoints(
 
 function meanOf(points: PlacedObservation[], a: number, b: number): number {
   let sum = 0;
-  for (let i = a; i < b; i++) sum += points[i]!.obs.score;
+  for (let i = a; i < b; i++) sum += points[i]!.score;
   return sum / (b - a);
 }
 
 /** Which observations enter: day- and month-precise ones (month at mid-month); a year is too vague to place. */
 export function pivotSeries(points: PlacedObservation[]): PlacedObservation[] {
-  return points.filter((p) => p.obs.datePrecision !== 'year');
+  return points.filter((p) => p.precision !== 'year');
 }
 
 /** Splits a series at silences longer than maxGapDays (e.g. a first-term remark years before the rest). */
@@ -170,7 +169,7 @@ export function detectPivots(
 function detectInRun(actor: string, series: PlacedObservation[], opts: PivotOptions): Pivot[] {
   const n = series.length;
   if (n < 2 * opts.minSegment) return [];
-  const scores = series.map((p) => p.obs.score);
+  const scores = series.map((p) => p.score);
   const sd = estimateNoiseSd(scores);
   const penalty = pivotPenalty(n, sd, opts.sensitivity);
   // No pivot between two observations of the same day: their order is arbitrary.
@@ -213,22 +212,20 @@ function detectInRun(actor: string, series: PlacedObservation[], opts: PivotOpti
       delta: after - before,
       nBefore: k - a,
       nAfter: b - k,
-      evidence: series.slice(from, Math.min(b, k + side)).map((p) => p.obs.id),
+      evidence: series.slice(from, Math.min(b, k + side)).map((p) => p.id),
       evidenceSplit: k - from,
     });
   }
   return pivots;
 }
 
-/** Pivots of every actor in the view (its filters: themes, kind, range, confidence), largest shift first. */
+/** Pivots of every actor of a view (its filtered observations per actor: filterByActor), largest shift first. */
 export function detectViewPivots(
-  index: DatasetIndex,
-  query: SeriesQuery,
+  byActor: Iterable<[string, PlacedObservation[]]>,
   options: Partial<PivotOptions> = {},
 ): Pivot[] {
   const out: Pivot[] = [];
-  for (const [actor, points] of filterByActor(index, query))
-    out.push(...detectPivots(actor, points, options));
+  for (const [actor, points] of byActor) out.push(...detectPivots(actor, points, options));
   return rankPivots(out);
 }
 

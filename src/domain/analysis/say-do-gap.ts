@@ -1,4 +1,4 @@
-import type { PlacedObservation } from '../series';
+import type { PlacedObservation } from '../dataset-index';
 import { CONFIDENCE_WEIGHT } from '../series';
 import { DAY_MS } from '../dates';
 
@@ -67,8 +67,8 @@ function windowMean(
   for (let i = lo; i < points.length; i++) {
     const p = points[i]!;
     if (p.day > day + half) break;
-    const w = weighted ? CONFIDENCE_WEIGHT[p.obs.confidence] : 1;
-    sum += w * p.obs.score;
+    const w = weighted ? CONFIDENCE_WEIGHT[p.confidence] : 1;
+    sum += w * p.score;
     weight += w;
   }
   return weight > 0 ? sum / weight : null;
@@ -118,9 +118,9 @@ export function sayDoGap(
   labels: { negative?: string; positive?: string } = {},
 ): SayDoGap {
   const opts = { ...DEFAULT_GAP_OPTIONS, ...options };
-  const placed = observations.filter((p) => p.obs.datePrecision !== 'year');
-  const statements = placed.filter((p) => p.obs.kind === 'statement');
-  const actions = placed.filter((p) => p.obs.kind === 'action');
+  const placed = observations.filter((p) => p.precision !== 'year');
+  const statements = placed.filter((p) => p.kind === 'statement');
+  const actions = placed.filter((p) => p.kind === 'action');
   const points: GapPoint[] = [];
   if (statements.length && actions.length) {
     const half = opts.windowDays / 2;

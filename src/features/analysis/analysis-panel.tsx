@@ -1,4 +1,4 @@
-import type { Dataset } from '../../domain/schema';
+import type { DatasetMeta } from '../../domain/dataset-index';
 import type { ViewSeries } from '../../domain/series';
 import { useViewPivots } from './use-view-pivots';
 import { PivotsList } from './pivots-list';
@@ -7,7 +7,7 @@ import { AlignmentMatrix } from './alignment-matrix';
 import './analysis.css';
 
 export interface AnalysisPanelProps {
-  dataset: Dataset;
+  dataset: DatasetMeta;
   view: ViewSeries;
   onOpenEvidence: (id: string, opener: Element) => void;
 }

@@ -1,5 +1,5 @@
 import { Suspense, lazy } from 'react';
-import type { Dataset } from '../../domain/schema';
+import type { DatasetMeta } from '../../domain/dataset-index';
 import type { ViewSeries } from '../../domain/series';
 import { useUiStore } from '../../state/ui-store';
 
@@ -7,7 +7,7 @@ import { useUiStore } from '../../state/ui-store';
 const AnalysisPanel = lazy(() => import('./analysis-panel').then((m) => ({ default: m.AnalysisPanel })));
 
 export interface AnalysisSectionProps {
-  dataset: Dataset;
+  dataset: DatasetMeta;
   view: ViewSeries;
   onOpenEvidence: (id: string, opener: Element) => void;
 }

@@ -1,4 +1,5 @@
-import type { Actor, Dataset } from '../../domain/schema';
+import type { Actor } from '../../domain/schema';
+import type { DatasetMeta } from '../../domain/dataset-index';
 import { DEFAULT_GAP_OPTIONS, type GapPoint, type SayDoGap } from '../../domain/analysis/say-do-gap';
 import { formatAxisDate, monthTicks } from '../../domain/dates';
 import { escapeXml, wrapText } from '../../charts/svg-text';
@@ -8,7 +9,7 @@ import { GAP_SHADE } from '../../charts/say-do-gap-chart';
 // reading as subtitle, and a footnote naming the analysis and its parameters.
 
 export interface GapFigureInput {
-  dataset: Dataset;
+  dataset: DatasetMeta;
   actor: Actor;
   gap: SayDoGap;
   domain: [number, number];

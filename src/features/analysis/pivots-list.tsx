@@ -1,11 +1,13 @@
 import { useId, useMemo } from 'react';
-import type { Dataset, Observation } from '../../domain/schema';
+import type { Observation } from '../../domain/schema';
+import type { DatasetMeta } from '../../domain/dataset-index';
 import { SENSITIVITIES, type Pivot, type Sensitivity } from '../../domain/analysis/pivots';
 import { MAX_MIN_SEGMENT, clampMinSegment } from '../../state/analysis-settings';
 import { useUiStore } from '../../state/ui-store';
 import { formatPartialDate } from '../../domain/dates';
 import { formatScore } from '../../domain/format-score';
 import { beforeAfterLabel, pivotDateLabel, pivotId } from '../../charts/pivot-model';
+import { useObservationsById } from '../../data/stance-queries';
 
 const SENSITIVITY_WORDS: Record<Sensitivity, string> = {
   1: 'only the clearest shifts',
@@ -16,7 +18,7 @@ const SENSITIVITY_WORDS: Record<Sensitivity, string> = {
 };
 
 export interface PivotsListProps {
-  dataset: Dataset;
+  dataset: DatasetMeta;
   pivots: Pivot[];
   onOpenEvidence: (id: string, opener: Element) => void;
 }
@@ -29,7 +31,8 @@ export function PivotsList({ dataset, pivots, onOpenEvidence }: PivotsListProps)
   const setAnalysis = useUiStore((s) => s.setAnalysis);
   const ids = useId();
   const actorName = useMemo(() => new Map(dataset.actors.map((a) => [a.id, a.name])), [dataset]);
-  const obsById = useMemo(() => new Map(dataset.observations.map((o) => [o.id, o])), [dataset]);
+  const evidenceIds = useMemo(() => pivots.flatMap((p) => p.evidence), [pivots]);
+  const obsById = useObservationsById(evidenceIds).data ?? new Map<string, Observation>();
   const { negativeLabel, positiveLabel } = dataset.scale;
 
   const evidenceLabel = (o: Observation) =>

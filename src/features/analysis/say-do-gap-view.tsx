@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { Dataset } from '../../domain/schema';
+import type { DatasetMeta } from '../../domain/dataset-index';
 import type { ViewSeries } from '../../domain/series';
 import { sayDoGap, type SayDoGap } from '../../domain/analysis/say-do-gap';
 import { GAP_SHADE, SayDoGapChart, type GapChartPoint } from '../../charts/say-do-gap-chart';
@@ -21,7 +21,7 @@ export function toGapChartPoints(gap: SayDoGap): GapChartPoint[] {
 }
 
 /** Words against deeds for one actor of the view, chosen from a list; the gap shaded, with its reading. */
-export function SayDoGapView({ dataset, view }: { dataset: Dataset; view: ViewSeries }) {
+export function SayDoGapView({ dataset, view }: { dataset: DatasetMeta; view: ViewSeries }) {
   const ids = useId();
   const [ref, width] = useElementWidth<HTMLDivElement>(600);
   const gaps = useMemo(

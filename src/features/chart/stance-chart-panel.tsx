@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { Dataset } from '../../domain/schema';
+import type { DatasetMeta } from '../../domain/dataset-index';
 import type { ViewSeries } from '../../domain/series';
 import type { Pivot } from '../../domain/analysis/pivots';
 import { FigureChart, type PointHover } from '../../charts/figure-chart';
@@ -17,7 +17,7 @@ import { ChartLegend } from './chart-legend';
 import { smoothingMethod } from '../../domain/describe-smoothing';
 
 export interface StanceChartPanelProps {
-  dataset: Dataset;
+  dataset: DatasetMeta;
   view: ViewSeries;
   selectedId: string | null;
   onOpenEvidence: (id: string, opener: Element) => void;

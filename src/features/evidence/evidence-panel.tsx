@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
-import type { Dataset, Observation } from '../../domain/schema';
+import type { Observation } from '../../domain/schema';
+import type { DatasetMeta } from '../../domain/dataset-index';
 import { formatPartialDate } from '../../domain/dates';
 import { formatScore } from '../../domain/format-score';
+import { useObservation } from '../../data/stance-queries';
 
 export function dateResolution(obs: Observation): string {
   const how =
@@ -20,7 +22,7 @@ const CONFIDENCE_WORDS: Record<Observation['confidence'], string> = {
 };
 
 interface EvidencePanelProps {
-  dataset: Dataset;
+  dataset: DatasetMeta;
   observationId: string;
   onClose: () => void;
 }
@@ -28,7 +30,8 @@ interface EvidencePanelProps {
 /** A non-modal side panel with everything behind one point; Escape or Close returns focus to the opener. */
 export function EvidencePanel({ dataset, observationId, onClose }: EvidencePanelProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const obs = dataset.observations.find((o) => o.id === observationId);
+  const lookup = useObservation(observationId);
+  const obs = lookup.data ?? undefined;
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -69,7 +72,9 @@ export function EvidencePanel({ dataset, observationId, onClose }: EvidencePanel
         </button>
       </div>
       {!obs ? (
-        <p>This observation is not in the open dataset.</p>
+        <p role={lookup.isPending ? 'status' : undefined}>
+          {lookup.isPending ? 'Loading the observation…' : 'This observation is not in the open dataset.'}
+        </p>
       ) : (
         <>
           <p className="evidence-actor">

@@ -1,6 +1,5 @@
-import type { Dataset } from '../../domain/schema';
-import type { ViewFilters } from '../../domain/view-filters';
-import type { FigurePivotSettings } from '../../charts/pivot-figure';
+import type { ViewSeries } from '../../domain/series';
+import type { PlacedObservation } from '../../domain/dataset-index';
 import { downloadBlob, downloadText } from '../../lib/download';
 import { buildExportFileName, type ExportExtension } from '../../lib/file-name';
 import { observationsCsv, seriesCsv } from './export-csv';
@@ -11,6 +10,7 @@ import {
   footnoteParagraphs,
   writeFigureSvg,
   type EmbeddedFont,
+  type FigureInput,
 } from './figure-svg';
 import { buildBriefingEvidence } from '../../domain/briefing-evidence';
 import { pivotFootnote, figurePivots } from '../../charts/pivot-figure';
@@ -21,13 +21,12 @@ import { FIGURE_FONT_FILES } from '../../ui/figure-fonts';
 
 // Everything the Export menu does, loaded with import() when the menu is first opened so it is not in the first paint's JavaScript.
 
-export interface ExportRequest {
-  dataset: Dataset;
-  filters: ViewFilters;
-  title: string;
-  subtitle: string;
-  /** The Analysis section's pivot settings when its markers are on screen, so the figure carries them. */
-  pivots?: FigurePivotSettings | null;
+/** The figure's inputs (the view asked of the query layer by the menu) and, for the series CSV, the unthinned lines. */
+export interface ExportRequest extends Omit<FigureInput, 'generatedOn'> {
+  /** The same view with every smoothed day (no thinning); only the series CSV needs it. */
+  fullView?: ViewSeries;
+  /** Every filtered observation in time order; only the observations CSV needs it. */
+  observations?: PlacedObservation[];
 }
 
 /** Today as YYYY-MM-DD in the user's own time zone: the day they made the figure. */
@@ -66,7 +65,11 @@ export async function figureSvg(req: ExportRequest): Promise<string> {
 }
 
 export function fileName(req: ExportRequest, ext: ExportExtension, suffix?: string): string {
-  return buildExportFileName({ ...fileNameParts(buildExportView(req.dataset, req.filters)), ext, suffix });
+  return buildExportFileName({
+    ...fileNameParts(buildExportView(req.dataset, req.filters, req.view)),
+    ext,
+    suffix,
+  });
 }
 
 /** The figure as PNG bytes at `scale` device pixels per unit (2 gives 1920 px wide). */
@@ -88,27 +91,33 @@ export async function downloadSvg(req: ExportRequest): Promise<string> {
 
 export function downloadCsv(req: ExportRequest): string {
   const name = fileName(req, 'csv');
-  downloadText(observationsCsv(buildExportView(req.dataset, req.filters)), name, 'text/csv');
+  const ev = buildExportView(req.dataset, req.filters, req.view);
+  downloadText(observationsCsv(ev, req.observations), name, 'text/csv');
   return name;
 }
 
 export function downloadSeriesCsv(req: ExportRequest): string {
   const name = fileName(req, 'csv', 'series');
   // Every smoothed day, before the downsampling the screen applies to keep drawing fast.
-  downloadText(seriesCsv(buildExportView(req.dataset, req.filters, Infinity)), name, 'text/csv');
+  downloadText(
+    seriesCsv(buildExportView(req.dataset, req.filters, req.fullView ?? req.view)),
+    name,
+    'text/csv',
+  );
   return name;
 }
 
 export function altText(req: ExportRequest): string {
-  return buildAltText(buildExportView(req.dataset, req.filters), req.title);
+  return buildAltText(buildExportView(req.dataset, req.filters, req.view), req.title);
 }
 
 /** The footnote as the figure prints it, in one paragraph per part (the slide's editable source line). */
 function footnoteText(req: ExportRequest, generatedOn: string): string {
-  const ev = buildExportView(req.dataset, req.filters);
-  const note = req.pivots
-    ? pivotFootnote(figurePivots(req.dataset, req.filters, req.pivots), req.pivots)
-    : null;
+  const ev = buildExportView(req.dataset, req.filters, req.view);
+  const note =
+    req.pivots && req.byActor
+      ? pivotFootnote(figurePivots(req.byActor, req.filters, req.pivots), req.pivots)
+      : null;
   const f = footnoteParagraphs(ev, generatedOn, note);
   return [f.reading, f.sources, f.analysis, f.generated].filter((x) => x).join('\n');
 }
@@ -137,7 +146,7 @@ export async function renderSlide(req: ExportRequest): Promise<Blob> {
   const [fonts, { buildSlidePptx }] = await Promise.all([loadFonts(), import('./slide-pptx')]);
   const { doc, eventsLeftOut } = briefingFigure(req, generatedOn);
   const png = await rasterizeSvg(writeFigureSvg(doc, fonts), { scale: 2 });
-  const evidence = buildBriefingEvidence(req.dataset, req.filters, req.pivots ?? null);
+  const evidence = buildBriefingEvidence(req.dataset, req.filters, req.pivots ?? null, req);
   return buildSlidePptx({
     title: doc.title,
     subtitle: req.subtitle,
@@ -161,7 +170,7 @@ export async function renderBrief(req: ExportRequest): Promise<Blob> {
   const generatedOn = todayIso();
   const { buildBriefPdf } = await import('./pdf-brief');
   const { doc, eventsLeftOut } = briefingFigure(req, generatedOn);
-  const evidence = buildBriefingEvidence(req.dataset, req.filters, req.pivots ?? null);
+  const evidence = buildBriefingEvidence(req.dataset, req.filters, req.pivots ?? null, req);
   return buildBriefPdf({
     eventsNote: eventsLeftOut,
     title: doc.title,

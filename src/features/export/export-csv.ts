@@ -1,7 +1,9 @@
-import type { Dataset, Observation } from '../../domain/schema';
+import type { Observation } from '../../domain/schema';
+import type { DatasetMeta } from '../../domain/dataset-index';
 import { toCsv, type CsvCell } from '../../lib/csv-write';
 import { isoDay } from '../../domain/dates';
 import type { ExportView } from './export-view';
+import type { PlacedObservation } from '../../domain/dataset-index';
 
 // CSV exports of a view. RFC 4180 (quoted fields hold commas, quotation marks and line breaks), CRLF line ends.
 // Spreadsheet-safe: text that Excel or LibreOffice would run as a formula (=, +, -, @, tab, CR first) gets a
@@ -41,7 +43,7 @@ type NumberColumn = 'score' | 'originalScore';
 
 /** Every observation field plus the names a reader needs (actor, theme, source title); empty where absent. */
 export function observationRecord(
-  dataset: Dataset,
+  dataset: DatasetMeta,
   obs: Observation,
 ): Record<Exclude<ObservationColumn, NumberColumn>, string> & Record<NumberColumn, number | ''> {
   const actor = dataset.actors.find((a) => a.id === obs.actor);
@@ -75,9 +77,12 @@ export function observationRecord(
  * actors hidden from the chart via the legend). Formula-like text is guarded, so reading the file back
  * with `parseCsv(text, { unguardFormulas: true })` (as the importer does) gives exactly the data.
  */
-export function observationsCsv(ev: ExportView): string {
+export function observationsCsv(
+  ev: ExportView,
+  observations: readonly PlacedObservation[] = ev.view.observations,
+): string {
   const rows: CsvCell[][] = [[...OBSERVATION_COLUMNS]];
-  for (const p of ev.view.observations) {
+  for (const p of observations) {
     const record = observationRecord(ev.dataset, p.obs);
     rows.push(OBSERVATION_COLUMNS.map((c) => record[c]));
   }

@@ -1,7 +1,17 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Dataset } from '../../domain/schema';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { DatasetMeta } from '../../domain/dataset-index';
 import { describeView } from '../../domain/describe-view';
+import { ALL_POINTS, type ViewSeries } from '../../domain/series';
+import { toSeriesQuery } from '../../domain/series-query';
 import { useUiStore } from '../../state/ui-store';
+import {
+  byActorOptions,
+  fetchViewObservations,
+  seriesOptions,
+  useStanceSource,
+} from '../../data/stance-queries';
+import type { StanceSource } from '../../data/stance-source';
 import type { ExportRequest } from './export-actions';
 
 type ExportActions = typeof import('./export-actions');
@@ -39,12 +49,36 @@ function describeError(err: unknown): string {
   return err instanceof Error && err.message ? err.message : 'Something went wrong.';
 }
 
+/** Lines are thinned to this many points per actor in exported figures. */
+const FIGURE_LINE_POINTS = 1000;
+
+type ExportBase = Omit<ExportRequest, 'view' | 'fullView' | 'byActor' | 'observations'>;
+
+/** Asks the query layer for what the item draws or writes: the view, the unthinned lines, the pivots' input. */
+async function prepare(
+  client: QueryClient,
+  source: StanceSource,
+  base: ExportBase,
+  item: ExportItem,
+): Promise<ExportRequest> {
+  const query = toSeriesQuery(base.filters, base.dataset);
+  const view = await client.fetchQuery(seriesOptions(source, query, FIGURE_LINE_POINTS));
+  const fullView =
+    item === 'Download series CSV'
+      ? await client.fetchQuery(seriesOptions(source, query, ALL_POINTS))
+      : undefined;
+  const byActor = base.pivots ? await client.fetchQuery(byActorOptions(source, query)) : undefined;
+  const observations =
+    item === 'Download CSV' ? await fetchViewObservations(client, source, query) : undefined;
+  return { ...base, view, fullView, byActor, observations };
+}
+
 /** Writes the PNG to the clipboard; the ClipboardItem is made synchronously so the click still counts as the user's gesture. */
-function copyImage(req: ExportRequest): Promise<string> {
+function copyImage(request: Promise<ExportRequest>): Promise<string> {
   if (typeof ClipboardItem === 'undefined' || typeof navigator.clipboard?.write !== 'function') {
     return Promise.resolve(COPY_IMAGE_UNSUPPORTED);
   }
-  const png = loadActions().then((m) => m.renderPng(req));
+  const png = Promise.all([loadActions(), request]).then(([m, req]) => m.renderPng(req));
   return navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]).then(
     () => 'Copied image to clipboard.',
     (err: unknown) =>
@@ -67,8 +101,9 @@ async function copyAltText(req: ExportRequest): Promise<string> {
   }
 }
 
-async function runItem(item: ExportItem, req: ExportRequest): Promise<string> {
-  if (item === 'Copy image') return copyImage(req);
+async function runItem(item: ExportItem, request: Promise<ExportRequest>): Promise<string> {
+  if (item === 'Copy image') return copyImage(request);
+  const req = await request;
   if (item === 'Copy alt text') return copyAltText(req);
   const m = await loadActions();
   switch (item) {
@@ -91,9 +126,11 @@ async function runItem(item: ExportItem, req: ExportRequest): Promise<string> {
  * The Export menu button (WAI-ARIA menu button pattern) with the editable figure title and a
  * polite status line. Renders inside the chart toolbar; the export code loads on first use.
  */
-export function ExportMenu({ dataset }: { dataset: Dataset }) {
+export function ExportMenu({ dataset, view: shown }: { dataset: DatasetMeta; view: ViewSeries | undefined }) {
   const filters = useUiStore((s) => s.filters);
-  const view = useMemo(() => describeView(dataset, filters), [dataset, filters]);
+  const source = useStanceSource();
+  const client = useQueryClient();
+  const view = useMemo(() => describeView(dataset, filters, shown?.series ?? []), [dataset, filters, shown]);
   // null follows the view's default title; a string is the user's own, kept across view changes.
   const [customTitle, setCustomTitle] = useState<string | null>(null);
   const title = customTitle ?? view.title;
@@ -149,7 +186,7 @@ export function ExportMenu({ dataset }: { dataset: Dataset }) {
     // Pivot markers go into the figure exactly when they are on the chart.
     const { open: analysisOpen, showPivots, sensitivity, minSegment } = useUiStore.getState().analysis;
     const pivots = analysisOpen && showPivots ? { sensitivity, minSegment } : null;
-    const req: ExportRequest = {
+    const base: ExportBase = {
       dataset,
       filters,
       title: title.trim() || view.title,
@@ -158,7 +195,7 @@ export function ExportMenu({ dataset }: { dataset: Dataset }) {
     };
     setBusy(true);
     setStatus(BUSY_MESSAGES[item] ?? '');
-    runItem(item, req)
+    runItem(item, prepare(client, source, base, item))
       .then(setStatus, (err: unknown) => setStatus(`Export failed: ${describeError(err)}`))
       .finally(() => setBusy(false));
   };

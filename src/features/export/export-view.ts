@@ -1,16 +1,9 @@
-import type { Dataset, Source } from '../../domain/schema';
-import {
-  buildViewSeries,
-  indexDataset,
-  summarize,
-  type ActorSeries,
-  type ActorSummary,
-  type ViewSeries,
-} from '../../domain/series';
-import { toSeriesQuery } from '../../domain/series-query';
+import type { Source } from '../../domain/schema';
+import type { DatasetMeta } from '../../domain/dataset-index';
+import { summarize, type ActorSeries, type ActorSummary, type ViewSeries } from '../../domain/series';
 import { effectiveRange, type ViewFilters } from '../../domain/view-filters';
 import { visibleSeries } from '../../charts/figure-model';
-import { MAX_LINE_POINTS, type FigureEvent } from '../../charts/figure-spec';
+import type { FigureEvent } from '../../charts/figure-spec';
 import { eventsInDomain } from '../../charts/figure-annotations';
 import { timeDomain } from '../../charts/time-ticks';
 import { isoDay } from '../../domain/dates';
@@ -20,7 +13,7 @@ import type { ExportFileNameInput } from '../../lib/file-name';
 // What every export shows, computed the way the on-screen chart computes it, so the files match the view.
 
 export interface ExportView {
-  dataset: Dataset;
+  dataset: DatasetMeta;
   filters: ViewFilters;
   view: ViewSeries;
   /** Series drawn: the selection minus actors hidden via the legend. */
@@ -31,28 +24,28 @@ export interface ExportView {
   events: Array<Omit<FigureEvent, 'x'>>;
 }
 
-export function buildExportView(
-  dataset: Dataset,
-  filters: ViewFilters,
-  maxLinePoints = MAX_LINE_POINTS,
-): ExportView {
-  const query = toSeriesQuery(filters, dataset);
-  const view = buildViewSeries(indexDataset(dataset), query, maxLinePoints);
+/** `view` is the query layer's answer for these filters (src/data/stance-queries.ts). */
+export function buildExportView(dataset: DatasetMeta, filters: ViewFilters, view: ViewSeries): ExportView {
   const series = visibleSeries(view, filters.hidden);
-  const domain = view.range ? timeDomain(view.range, query.from, query.to) : null;
+  const range = effectiveRange(filters, dataset);
+  const domain = view.range ? timeDomain(view.range, range.from, range.to) : null;
   const events = domain && filters.events ? eventsInDomain(dataset, domain) : [];
   return { dataset, filters, view, series, domain, events };
 }
 
 /** Per plotted actor: mean score, count and change (the alt text and the figure's summary read this). */
 export function plottedSummary(ev: ExportView): ActorSummary[] {
-  return summarize({ ...ev.view, series: ev.series });
+  return summarize({ range: ev.view.range, series: ev.series });
 }
 
 /** Sources of the plotted observations and of the events shown, in the dataset's order. */
 export function sourcesUsed(ev: ExportView): Source[] {
   const ids = new Set<string>();
-  for (const s of ev.series) for (const p of s.points) if (p.obs.sourceId) ids.add(p.obs.sourceId);
+  for (const s of ev.series)
+    for (const p of s.points) {
+      const id = p.obs.sourceId;
+      if (id) ids.add(id);
+    }
   const eventIds = new Set(ev.events.map((e) => e.id));
   for (const e of ev.dataset.events) if (eventIds.has(e.id)) ids.add(e.sourceId);
   return ev.dataset.sources.filter((s) => ids.has(s.id));

@@ -1,4 +1,6 @@
-import type { Dataset } from '../../domain/schema';
+import type { DatasetMeta, PlacedObservation } from '../../domain/dataset-index';
+import type { ViewSeries } from '../../domain/series';
+import type { Pivot } from '../../domain/analysis/pivots';
 import { effectiveRange, type ViewFilters } from '../../domain/view-filters';
 import { buildFigureModel } from '../../charts/figure-model';
 import type { FigureModel } from '../../charts/figure-spec';
@@ -14,8 +16,10 @@ import { buildAltText, buildExportView, sourcesUsed, type ExportView } from './e
 // as one self-contained SVG string. Pure: callable headlessly (model → SVG string).
 
 export interface FigureInput {
-  dataset: Dataset;
+  dataset: DatasetMeta;
   filters: ViewFilters;
+  /** The query layer's answer for these filters (src/data/stance-queries.ts). */
+  view: ViewSeries;
   /** Printed as the heading and as the SVG's <title>; the view's default when blank. */
   title: string;
   /** The filters in words (actors, themes, kind, range, smoothing). */
@@ -26,6 +30,8 @@ export interface FigureInput {
   pivots?: FigurePivotSettings | null;
   /** Leave out the title, subtitle and footnote (a slide sets them as its own editable text). */
   chartOnly?: boolean;
+  /** The view's observations per actor, which the pivots are detected in; needed when `pivots` is set. */
+  byActor?: Map<string, PlacedObservation[]>;
 }
 
 /** A font embedded in the SVG (base64 WOFF2), so it renders in the figure's own typeface anywhere. */
@@ -118,14 +124,14 @@ function footnoteLines(ev: ExportView, generatedOn: string, analysisNote: string
 }
 
 /** The chart model of an export view: what the screen would draw for it at the export's width. */
-export function exportChartModel(ev: ExportView, pivots: FigurePivotSettings | null = null): FigureModel {
+export function exportChartModel(ev: ExportView, pivots: Pivot[] | null = null): FigureModel {
   return buildFigureModel({
     dataset: ev.dataset,
     series: ev.series,
     range: ev.view.range,
     // The range the view shows: the user's From/To, or the dataset's default when none was chosen.
     filters: { ...ev.filters, ...effectiveRange(ev.filters, ev.dataset) },
-    pivots: pivots ? figurePivots(ev.dataset, ev.filters, pivots) : null,
+    pivots,
     width: FIGURE_CHART_WIDTH,
     scheme: 'light',
   });
@@ -133,8 +139,10 @@ export function exportChartModel(ev: ExportView, pivots: FigurePivotSettings | n
 
 /** Where everything in the exported figure goes (pure). */
 export function buildFigureDocument(input: FigureInput): FigureDocument {
-  const ev = buildExportView(input.dataset, input.filters);
-  const chart = exportChartModel(ev, input.pivots ?? null);
+  const ev = buildExportView(input.dataset, input.filters, input.view);
+  const pivots =
+    input.pivots && input.byActor ? figurePivots(input.byActor, input.filters, input.pivots) : null;
+  const chart = exportChartModel(ev, pivots);
   const title = input.title.trim() || 'Stance over time';
   const chartOnly = input.chartOnly === true;
   let y = 28;
@@ -176,7 +184,7 @@ export function buildFigureDocument(input: FigureInput): FigureDocument {
     : footnoteLines(
         ev,
         input.generatedOn,
-        input.pivots ? pivotFootnote(figurePivots(ev.dataset, ev.filters, input.pivots), input.pivots) : null,
+        input.pivots && pivots ? pivotFootnote(pivots, input.pivots) : null,
       );
   y += chartOnly ? 0 : footnote.length * FOOT.line + 16;
   return {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { Dataset } from '../../domain/schema';
-import { indexDataset } from '../../domain/series';
+import type { DatasetMeta } from '../../domain/dataset-index';
+import { useDatasetFacts } from '../../data/stance-queries';
 import { isoDay } from '../../domain/dates';
 import { useUiStore } from '../../state/ui-store';
 import { SMOOTHINGS, type KindFilter, type Smoothing } from '../../domain/view-filters';
@@ -19,12 +19,12 @@ function smoothingName(s: Smoothing): string {
 }
 
 /** Groups are worth headings only when some group holds several actors and there is more than one. */
-export function hasMeaningfulGroups(actors: Dataset['actors']): boolean {
+export function hasMeaningfulGroups(actors: DatasetMeta['actors']): boolean {
   const groups = new Set(actors.map((a) => a.group));
   return groups.size > 1 && groups.size < actors.length;
 }
 
-export function FilterPanel({ dataset }: { dataset: Dataset }) {
+export function FilterPanel({ dataset }: { dataset: DatasetMeta }) {
   const actors = useUiStore((s) => s.filters.actors);
   const themes = useUiStore((s) => s.filters.themes);
   const kind = useUiStore((s) => s.filters.kind);
@@ -49,7 +49,7 @@ export function FilterPanel({ dataset }: { dataset: Dataset }) {
     () => dataset.themes.map((t) => ({ id: t.id, label: t.label })),
     [dataset.themes],
   );
-  const extent = indexDataset(dataset).extent;
+  const extent = useDatasetFacts().data?.extent ?? null;
   const lastDay = extent ? isoDay(extent[1]) : null;
 
   return (

@@ -1,9 +1,9 @@
 import { useCallback, useMemo } from 'react';
-import type { Dataset } from '../../domain/schema';
-import { indexDataset } from '../../domain/series';
+import { useDatasetFacts } from '../../data/stance-queries';
+import type { DatasetMeta } from '../../domain/dataset-index';
 import { TimeBrush } from '../../charts/time-brush';
 import { densityBins, extentDays } from '../../charts/brush-math';
-import { formatAxisDate, isoDay, monthTicks, padToMonths } from '../../domain/dates';
+import { DAY_MS, formatAxisDate, isoDay, monthTicks, padToMonths } from '../../domain/dates';
 import { formatDayRange } from '../../domain/describe-view';
 import { useShallow } from 'zustand/react/shallow';
 import { useUiStore } from '../../state/ui-store';
@@ -16,21 +16,19 @@ function formatDay(t: number): string {
 }
 
 /** The brush under the chart: spans the whole dataset and writes the same From/To as the date inputs. */
-export function TimeBrushPanel({ dataset }: { dataset: Dataset }) {
+export function TimeBrushPanel({ dataset }: { dataset: DatasetMeta }) {
   const { from, to } = useUiStore(useShallow((s) => effectiveRange(s.filters, dataset)));
   const setFilters = useUiStore((s) => s.setFilters);
-  const index = indexDataset(dataset);
+  const facts = useDatasetFacts().data;
   const extent = useMemo<[number, number] | null>(
-    () => (index.extent ? padToMonths(index.extent) : null),
-    [index],
+    () => (facts?.extent ? padToMonths(facts.extent) : null),
+    [facts],
   );
   const bins = useMemo(() => {
-    if (!extent) return [];
-    const times = (function* () {
-      for (const list of index.byActor.values()) for (const p of list) yield p.t;
-    })();
-    return densityBins(times, extent, BINS);
-  }, [index, extent]);
+    if (!extent || !facts) return [];
+    const times = Array.from(facts.days.day, (d) => d * DAY_MS);
+    return densityBins(times, extent, BINS, facts.days.n);
+  }, [facts, extent]);
   const ticks = useCallback((maxTicks: number) => (extent ? monthTicks(extent, maxTicks) : []), [extent]);
 
   const onCommit = useCallback(

@@ -1,26 +1,19 @@
-import type { Dataset } from '../../domain/schema';
+import type { DatasetMeta } from '../../domain/dataset-index';
 import { Markdown } from '../../ui/markdown';
+import { useDatasetCoverage, useDatasetFacts } from '../../data/stance-queries';
 import { formatPartialDate } from '../../domain/dates';
 import methodology from '../../../docs/methodology.md?raw';
 import codebook from '../../../docs/codebook.md?raw';
 import analysis from '../../../docs/analysis.md?raw';
-import { summarizeCoverage } from '../../domain/coverage-summary';
 import type { DatePrecision } from '../../domain/schema';
 
 const precisionOf = (date: string): DatePrecision =>
   date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
 
-function sourceCounts(dataset: Dataset): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const o of dataset.observations) {
-    if (o.sourceId) counts.set(o.sourceId, (counts.get(o.sourceId) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /** Observations per actor and per kind of source, and the span of the open dataset. */
-function CoverageSection({ dataset }: { dataset: Dataset }) {
-  const c = summarizeCoverage(dataset);
+function CoverageSection() {
+  const c = useDatasetCoverage().data;
+  if (!c) return null;
   const when = (d: string | null) => (d ? formatPartialDate(d, precisionOf(d)) : '—');
   return (
     <section id="coverage" aria-labelledby="coverage-title">
@@ -85,7 +78,7 @@ function CoverageSection({ dataset }: { dataset: Dataset }) {
 }
 
 /** What each version of the dataset added and corrected, newest first. */
-function VersionsSection({ dataset }: { dataset: Dataset }) {
+function VersionsSection({ dataset }: { dataset: DatasetMeta }) {
   if (!dataset.changelog?.length) return null;
   return (
     <section id="versions" aria-labelledby="versions-title">
@@ -122,8 +115,9 @@ function VersionsSection({ dataset }: { dataset: Dataset }) {
 }
 
 /** The Methodology page: how numbers are computed, the codebook, coverage, versions and the sources with their counts. */
-export function MethodologyView({ dataset }: { dataset: Dataset }) {
-  const counts = sourceCounts(dataset);
+export function MethodologyView({ dataset }: { dataset: DatasetMeta }) {
+  const facts = useDatasetFacts().data;
+  const counts = facts?.sourceCounts ?? new Map<string, number>();
   return (
     <article className="methodology" aria-labelledby="methodology-title">
       <h2 id="methodology-title">Methodology</h2>
@@ -146,12 +140,12 @@ export function MethodologyView({ dataset }: { dataset: Dataset }) {
       <section id="analysis">
         <Markdown source={analysis} headingOffset={2} />
       </section>
-      <CoverageSection dataset={dataset} />
+      <CoverageSection />
       <VersionsSection dataset={dataset} />
       <section id="sources" aria-labelledby="sources-title">
         <h3 id="sources-title">Sources</h3>
         <p>
-          {dataset.title} v{dataset.version}: {dataset.observations.length} observations from{' '}
+          {dataset.title} v{dataset.version}: {facts ? facts.observationCount : '…'} observations from{' '}
           {dataset.sources.length} sources.
         </p>
         <div className="table-scroll">

@@ -1,5 +1,9 @@
-import type { Dataset } from '../../domain/schema';
-import { isDatasetSnapshot, snapshotDataset, type DatasetSnapshot } from '../../domain/analysis/dataset-diff';
+import {
+  isDatasetSnapshot,
+  snapshotDataset,
+  type DatasetSnapshot,
+  type DatasetVersion,
+} from '../../domain/analysis/dataset-diff';
 
 // Compact copies (id → actor, score) of dataset versions that saved views were made with, so opening a
 // view on a newer version can say what changed. Kept in localStorage beside the saved views; failures
@@ -39,7 +43,11 @@ function read(storage: Storage): StoredSnapshots {
 }
 
 /** Keeps a snapshot of this dataset version (once); returns false when it could not be stored. */
-export function rememberSnapshot(dataset: Dataset, datasetId: string, storage: Storage | null): boolean {
+export function rememberSnapshot(
+  dataset: DatasetVersion,
+  datasetId: string,
+  storage: Storage | null,
+): boolean {
   if (!storage || dataset.observations.length > MAX_SNAPSHOT_OBSERVATIONS) return false;
   const key = keyOf(datasetId, dataset.version);
   const stored = read(storage);

@@ -1,17 +1,19 @@
 import { useId, useState } from 'react';
-import type { Dataset } from '../../domain/schema';
+import type { DatasetMeta } from '../../domain/dataset-index';
 import { parseFilters, serializeFilters } from '../../state/url-codec';
 import { useUiStore } from '../../state/ui-store';
 import { slugify } from '../../lib/slug';
 import { ModalDialog } from '../../ui/modal-dialog';
 import { safeLocalStorage, type SavedView } from './saved-views-storage';
 import type { DatasetSnapshot } from '../../domain/analysis/dataset-diff';
-import { findSnapshot, rememberSnapshot } from './dataset-snapshots';
+import { findSnapshot, MAX_SNAPSHOT_OBSERVATIONS, rememberSnapshot } from './dataset-snapshots';
+import { refsOptions, useDatasetFacts, useStanceSource } from '../../data/stance-queries';
+import { useQueryClient } from '@tanstack/react-query';
 import { WhatChanged } from './what-changed';
 import { useSavedViews } from './use-saved-views';
 
 /** A stable id for a dataset: its own id, or one made from its title (imported files have one). */
-export function datasetIdOf(dataset: Dataset): string {
+export function datasetIdOf(dataset: DatasetMeta): string {
   return dataset.id ?? slugify(dataset.title);
 }
 
@@ -136,7 +138,7 @@ function SavedViewItem({
 }
 
 /** "Save view" and the list of saved views (open, rename, delete), stored in localStorage. */
-export function SavedViewsMenu({ dataset, storage }: { dataset: Dataset; storage?: Storage | null }) {
+export function SavedViewsMenu({ dataset, storage }: { dataset: DatasetMeta; storage?: Storage | null }) {
   const api = useSavedViews(storage);
   const filters = useUiStore((s) => s.filters);
   const [saving, setSaving] = useState(false);
@@ -146,6 +148,9 @@ export function SavedViewsMenu({ dataset, storage }: { dataset: Dataset; storage
     null,
   );
   const store = storage === undefined ? safeLocalStorage() : storage;
+  const source = useStanceSource();
+  const client = useQueryClient();
+  const facts = useDatasetFacts().data;
   const listId = useId();
 
   const open = (view: SavedView) => {
@@ -243,7 +248,13 @@ export function SavedViewsMenu({ dataset, storage }: { dataset: Dataset; storage
             });
             setSaving(false);
             // A compact copy of this version, so opening the view on a later version can say what changed.
-            if (saved) rememberSnapshot(dataset, datasetIdOf(dataset), store);
+            if (saved && (facts?.observationCount ?? Infinity) <= MAX_SNAPSHOT_OBSERVATIONS) {
+              void client
+                .fetchQuery(refsOptions(source))
+                .then((refs) =>
+                  rememberSnapshot({ ...dataset, observations: refs }, datasetIdOf(dataset), store),
+                );
+            }
             if (saved) setMessage({ text: `Saved view “${saved.name}”.` });
           }}
         />

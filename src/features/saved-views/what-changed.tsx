@@ -1,14 +1,16 @@
 import { useId, useMemo } from 'react';
-import type { Dataset } from '../../domain/schema';
+import type { DatasetMeta } from '../../domain/dataset-index';
 import { diffDatasets, type DatasetSnapshot } from '../../domain/analysis/dataset-diff';
 import { useUiStore } from '../../state/ui-store';
 import { formatPartialDate } from '../../domain/dates';
 import { formatScore } from '../../domain/format-score';
 import { changelogBetween } from '../../domain/changelog';
 import type { ChangelogEntry } from '../../domain/schema';
+import type { Observation } from '../../domain/schema';
+import { useObservationRefs, useObservationsById } from '../../data/stance-queries';
 
 export interface WhatChangedProps {
-  dataset: Dataset;
+  dataset: DatasetMeta;
   /** The version the saved view was made with. */
   fromVersion: string;
   /** The compact copy of that version kept in this browser, or null if none was kept. */
@@ -56,8 +58,16 @@ function ChangelogSince({ entries }: { entries: ChangelogEntry[] }) {
 export function WhatChanged({ dataset, fromVersion, snapshot }: WhatChangedProps) {
   const ids = useId();
   const selectObservation = useUiStore((s) => s.selectObservation);
-  const diff = useMemo(() => (snapshot ? diffDatasets(snapshot, dataset) : null), [snapshot, dataset]);
-  const obsById = useMemo(() => new Map(dataset.observations.map((o) => [o.id, o])), [dataset]);
+  const refs = useObservationRefs(snapshot !== null).data;
+  const diff = useMemo(
+    () => (snapshot && refs ? diffDatasets(snapshot, { ...dataset, observations: refs }) : null),
+    [snapshot, refs, dataset],
+  );
+  const listed = useMemo(
+    () => (diff ? [...diff.added.map((a) => a.id), ...diff.rescored.map((r) => r.id)] : []),
+    [diff],
+  );
+  const obsById = useObservationsById(listed).data ?? new Map<string, Observation>();
   const actorName = useMemo(() => new Map(dataset.actors.map((a) => [a.id, a.name])), [dataset]);
   const title = `What changed since version ${fromVersion}`;
   const log = useMemo(
@@ -65,6 +75,14 @@ export function WhatChanged({ dataset, fromVersion, snapshot }: WhatChangedProps
     [dataset.changelog, dataset.version, fromVersion],
   );
 
+  if (snapshot && !diff) {
+    return (
+      <section className="what-changed" aria-labelledby={`${ids}-title`}>
+        <h3 id={`${ids}-title`}>{title}</h3>
+        <p role="status">Comparing the versions…</p>
+      </section>
+    );
+  }
   if (!diff) {
     return (
       <section className="what-changed" aria-labelledby={`${ids}-title`}>

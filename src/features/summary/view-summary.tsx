@@ -1,27 +1,25 @@
 import { useMemo } from 'react';
-import type { Dataset } from '../../domain/schema';
-import { indexDataset, selectedActorIds, summarize, type ViewSeries } from '../../domain/series';
+import type { DatasetMeta } from '../../domain/dataset-index';
+import { summarize, type ViewSeries } from '../../domain/series';
 import { useUiStore } from '../../state/ui-store';
 import { summarySentence } from '../../domain/summary-text';
 
 /** For each selected actor: mean, count and the move from the first to the last third of the range. */
-export function ViewSummary({ dataset, view }: { dataset: Dataset; view: ViewSeries }) {
+export function ViewSummary({ dataset, view }: { dataset: DatasetMeta; view: ViewSeries }) {
   const actors = useUiStore((s) => s.filters.actors);
   const summaries = useMemo(() => summarize(view), [view]);
-  const index = indexDataset(dataset);
-  const selected = selectedActorIds(index, actors);
+  const chosen = actors === null ? null : new Set(actors);
+  const selected = dataset.actors.filter((a) => chosen === null || chosen.has(a.id));
   return (
     <section className="summary-section" aria-labelledby="summary-heading">
       <h2 id="summary-heading" className="panel-heading">
         Summary
       </h2>
       <ul className="summary-list">
-        {selected.map((id) => {
-          const actor = index.actorById.get(id);
-          if (!actor) return null;
-          const s = summaries.find((x) => x.actor.id === id);
+        {selected.map((actor) => {
+          const s = summaries.find((x) => x.actor.id === actor.id);
           return (
-            <li key={id}>
+            <li key={actor.id}>
               <span className="swatch" style={{ background: actor.color }} aria-hidden="true" />
               <span>
                 <strong>{actor.name}</strong>:{' '}

@@ -1,38 +1,43 @@
 import { useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
-import type { Dataset } from '../../domain/schema';
-import type { PlacedObservation } from '../../domain/series';
+import { useShallow } from 'zustand/react/shallow';
+import type { DatasetMeta } from '../../domain/dataset-index';
+import type { SortDir, SortKey } from '../../domain/observation-order';
+import { toSeriesQuery } from '../../domain/series-query';
 import { formatPartialDate } from '../../domain/dates';
 import { formatScore } from '../../domain/format-score';
-import { SORT_COLUMNS, makeLookups, searchRows, sortRows, type SortDir, type SortKey } from './table-model';
+import { useUiStore } from '../../state/ui-store';
+import { useObservationPage } from '../../data/stance-queries';
+import { SORT_COLUMNS, makeLookups } from './table-model';
 
 const PAGE_SIZE = 50;
 
 interface ObservationsTableProps {
-  dataset: Dataset;
-  observations: PlacedObservation[];
+  dataset: DatasetMeta;
   selectedId: string | null;
   onOpenEvidence: (id: string, opener: Element) => void;
 }
 
-/** The filtered observations as a sortable, searchable table; a row opens its Evidence. */
-export function ObservationsTable({
-  dataset,
-  observations,
-  selectedId,
-  onOpenEvidence,
-}: ObservationsTableProps) {
+/** The filtered observations as a sortable, searchable table, one page asked for at a time; a row opens its Evidence. */
+export function ObservationsTable({ dataset, selectedId, onOpenEvidence }: ObservationsTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'date', dir: 'ascending' });
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(0);
   const deferredQuery = useDeferredValue(query);
+  const filters = useUiStore(useShallow((s) => toSeriesQuery(s.filters, dataset)));
   const lookups = useMemo(() => makeLookups(dataset), [dataset]);
-  const rows = useMemo(
-    () => sortRows(searchRows(observations, deferredQuery), sort.key, sort.dir, lookups),
-    [observations, deferredQuery, sort, lookups],
-  );
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const current = Math.min(page, pages - 1);
-  const shown = rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+  const { data } = useObservationPage({
+    query: filters,
+    search: deferredQuery,
+    sort: sort.key,
+    dir: sort.dir,
+    offset: page * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
+  const total = data?.total ?? 0;
+  const shown = data?.rows ?? [];
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // The page asked for may be past the end after the filters narrowed; the answer says which one it is.
+  const current = data ? Math.floor(data.offset / PAGE_SIZE) : 0;
 
   const onSort = (key: SortKey) => {
     setSort((s) => ({ key, dir: s.key === key && s.dir === 'ascending' ? 'descending' : 'ascending' }));
@@ -63,9 +68,9 @@ export function ObservationsTable({
         />
       </div>
       <p className="table-count" aria-live="polite">
-        {rows.length === 0
+        {total === 0
           ? 'No observations match this search.'
-          : `${rows.length.toLocaleString('en-GB')} observation${rows.length === 1 ? '' : 's'}${
+          : `${total.toLocaleString('en-GB')} observation${total === 1 ? '' : 's'}${
               pages > 1 ? `, showing ${current * PAGE_SIZE + 1}–${current * PAGE_SIZE + shown.length}` : ''
             }.`}
       </p>
