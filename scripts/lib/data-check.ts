@@ -8,6 +8,7 @@ import {
   type Dataset,
 } from '../../src/domain/schema';
 import { crossCheck, validateDataset, type Problem } from '../../src/domain/validate';
+import { monthsBefore } from '../../src/domain/default-range';
 
 // Headless checks behind `npm run data:check`: the app's own schema and cross-checks, plus the
 // evidence rules of the codebook (integer scores, short verbatim quotes found in the cited source text).
@@ -31,6 +32,10 @@ export interface CoverageTargets {
   years: number[];
   minPerYear: number;
   minEvents: number;
+  /** Key events any `eventWindowMonths` may hold, so the chart's numbered event lane stays readable. */
+  maxEventsPerWindow: number;
+  /** The window, in calendar months: the span of the default view (`defaultView.lastMonths`). */
+  eventWindowMonths: number;
 }
 
 export const BUNDLED_TARGETS: CoverageTargets = {
@@ -41,6 +46,8 @@ export const BUNDLED_TARGETS: CoverageTargets = {
   years: [2017, 2018, 2019, 2020],
   minPerYear: 2,
   minEvents: 40,
+  maxEventsPerWindow: 25,
+  eventWindowMonths: 18,
 };
 
 export interface TargetRow {
@@ -287,6 +294,38 @@ const monthIndex = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice
 const monthOf = (index: number) =>
   `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 
+/** The first day of a partial date (`2019-07` → `2019-07-01`), as the default view counts it. */
+const firstDay = (date: string) =>
+  date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+
+export interface EventWindow {
+  count: number;
+  /** First and last day of the densest window (a partial date counts from its first day). */
+  from: string;
+  to: string;
+}
+
+/**
+ * The most key events in any window of `months` calendar months, as a view ending on an event's day and
+ * starting `months` earlier would show them (both ends inclusive); null when there are no events.
+ */
+export function densestEventWindow(
+  events: ReadonlyArray<{ date: string }>,
+  months: number,
+): EventWindow | null {
+  const days = events.map((e) => firstDay(e.date)).sort();
+  let best: EventWindow | null = null;
+  let start = 0;
+  for (let end = 0; end < days.length; end++) {
+    const to = days[end]!;
+    const from = monthsBefore(to, months);
+    while (days[start]! < from) start++;
+    const count = end - start + 1;
+    if (best === null || count > best.count) best = { count, from, to };
+  }
+  return best;
+}
+
 /**
  * The coverage targets as rows (target, required, actual, ok). The last covered month is the month of the
  * latest day-dated observation of any actor.
@@ -351,6 +390,13 @@ export function evaluateTargets(
     required: `≥ ${t.minEvents}`,
     actual: String(data.events.length),
     ok: data.events.length >= t.minEvents,
+  });
+  const densest = densestEventWindow(data.events, t.eventWindowMonths);
+  rows.push({
+    target: `events in any ${t.eventWindowMonths} months`,
+    required: `≤ ${t.maxEventsPerWindow}`,
+    actual: densest ? `${densest.count} (${densest.from} to ${densest.to})` : '0',
+    ok: (densest?.count ?? 0) <= t.maxEventsPerWindow,
   });
   return rows;
 }

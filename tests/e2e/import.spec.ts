@@ -136,7 +136,7 @@ test('a broken file: specific problems, the valid part opened, the skipped rows 
   page,
   consoleErrors,
 }) => {
-  // Four dialogs in turn over the full bundled page (453 observations since dataset 2.0.0): on a busy
+  // Four dialogs in turn over the full bundled page (453 observations since dataset 2.1.0): on a busy
   // 2-core machine the steps alone come close to the default 30 s.
   test.setTimeout(60_000);
   const data = ownDataset();

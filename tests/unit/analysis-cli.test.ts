@@ -56,7 +56,7 @@ describe('npm run analyze', () => {
     };
     // Default settings: the hawkish turn lands between the Hague summit and the 14 July announcement.
     expect(trumpPivots().some((p) => p.delta > 0 && within(p, '2025-06-20', '2025-07-14'))).toBe(true);
-    // Since 2.0.0 the January 2025 threats stand between accommodating transition remarks, so they read as a
+    // Since 2.1.0 the January 2025 threats stand between accommodating transition remarks, so they read as a
     // short stretch; only the most sensitive setting cuts at the turn toward Moscow, which the coded record
     // starts on 25 January, before the 12 February call (docs/analysis.md).
     expect(

@@ -314,7 +314,7 @@ describe('on the bundled dataset', () => {
   });
 
   it('finds the early-2025 turn toward Moscow, between the inauguration and the Riyadh talks, only at sensitivity 5', () => {
-    // Since 2.0.0 the January 2025 threats stand between accommodating transition remarks, so they read as a
+    // Since 2.1.0 the January 2025 threats stand between accommodating transition remarks, so they read as a
     // short stretch that costs two cuts; the coded record starts the accommodating run on 25 January, before
     // the Feb 12 call (docs/analysis.md).
     const sensitive = detectPivots('trump', indexDataset(dataset).byActor.get('trump') ?? [], {

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   BUNDLED_TARGETS,
   checkDataset,
+  densestEventWindow,
   evaluateTargets,
   foldForQuoteMatch,
   formatCoverageTable,
@@ -277,12 +278,53 @@ describe('broken copies are reported by observation id and field', () => {
     );
   });
 
+  it('reports more key events in an 18-month window than the event lane can show', () => {
+    const densest = densestEventWindow(bundled.events, BUNDLED_TARGETS.eventWindowMonths)!;
+    const inside = bundled.events.find((e) => e.date === densest.to)!;
+    const extra = BUNDLED_TARGETS.maxEventsPerWindow + 1 - densest.count;
+    const lines = targetProblemLines(
+      brokenCopy((d) => {
+        // Copies of an event inside the densest window, under new ids: one more than the lane allows.
+        for (let i = 0; i < extra; i++) d.events.push({ ...inside, id: `evt-extra-${i}` });
+      }),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^coverage: events in any 18 months: needs ≤ 25, has ${BUNDLED_TARGETS.maxEventsPerWindow + 1} \\(\\d{4}-\\d{2}-\\d{2} to ${densest.to}\\)$`,
+        ),
+      ),
+    );
+    expect(lines.every((l) => l.startsWith('coverage: events in any 18 months'))).toBe(true);
+  });
+
+  it('finds the densest window of key events, both ends inclusive, partial dates from their first day', () => {
+    const at = (...dates: string[]) => dates.map((date) => ({ date }));
+    expect(densestEventWindow([], 18)).toBeNull();
+    // Exactly 18 months apart: one view shows both.
+    expect(densestEventWindow(at('2024-01-01', '2025-07-01'), 18)).toEqual({
+      count: 2,
+      from: '2024-01-01',
+      to: '2025-07-01',
+    });
+    expect(densestEventWindow(at('2024-01-01', '2025-07-02'), 18)?.count).toBe(1);
+    // Out of order, with a month and a year: 2025-07 counts from 1 July, 2024 from 1 January.
+    expect(densestEventWindow(at('2026-01-10', '2024', '2025-07', '2025-07-02', '2019-05-05'), 18)).toEqual({
+      count: 3,
+      from: '2024-07-10',
+      to: '2026-01-10',
+    });
+  });
+
   it('prints the targets as a table with an ok column', () => {
     const rows = evaluateTargets(bundled, BUNDLED_TARGETS);
     const table = formatTargets(rows);
     expect(table.split('\n')[0]).toMatch(/^target\s+required\s+actual/);
     expect(table).toMatch(/^trump 2025-01\s+≥ 1 day-dated\s+\d+\s+ok$/m);
     expect(rows.map((r) => r.target)).toContain('events');
+    expect(table).toMatch(
+      /^events in any 18 months\s+≤ 25\s+\d+ \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\)\s+ok$/m,
+    );
   });
 
   it('reports a source whose file is missing, and unknown sources and events', () => {
