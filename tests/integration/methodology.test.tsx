@@ -97,12 +97,6 @@ describe('the Methodology page', () => {
     expect(rows).toHaveLength(fixture.actors.length);
     const total = rows.reduce((n, r) => n + Number(within(r).getAllByRole('cell')[0]?.textContent), 0);
     expect(total).toBe(fixture.observations.length);
-    const n = fixture.events.length;
-    expect(
-      screen.getByText(
-        new RegExp(`^${fixture.observations.length} observations from .+, and ${n} key events? drawn`),
-      ),
-    ).toHaveTextContent(`and ${n} key event${n === 1 ? '' : 's'} drawn on the chart.`);
 
     const types = screen.getByRole('table', { name: 'Sources by type' });
     expect(within(types).getByRole('rowheader', { name: 'Wire copy' }).parentElement).toHaveTextContent(

@@ -15,12 +15,11 @@ function CoverageSection() {
   const c = useDatasetCoverage().data;
   if (!c) return null;
   const when = (d: string | null) => (d ? formatPartialDate(d, precisionOf(d)) : '—');
-  const keyEvents = `${dataset.events.length} key event${dataset.events.length === 1 ? '' : 's'}`;
   return (
     <section id="coverage" aria-labelledby="coverage-title">
       <h3 id="coverage-title">Coverage</h3>
       <p>
-        {c.total} observations from {when(c.first)} to {when(c.last)}, and {keyEvents} drawn on the chart.
+        {c.total} observations from {when(c.first)} to {when(c.last)}.
       </p>
       <div className="table-scroll">
         <table aria-label="Observations per actor">
