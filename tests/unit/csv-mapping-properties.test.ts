@@ -2,31 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv-read';
 import { toCsv } from '../../src/lib/csv-write';
-import { mapCsv, type CsvMapping } from '../../src/features/import/csv-mapping';
+import { mapCsv } from '../../src/features/import/csv-mapping';
 import { toCsvInput } from '../../src/features/import/csv-guess';
 import { validateDataset } from '../../src/domain/validate';
+import { mapOptions as opts, threeColumnMapping as three } from './csv-mapping-setup';
 
 // Properties of the CSV mapper over generated files (the example-based tests are in csv-mapping.test.ts).
-
-const three: CsvMapping = {
-  date: 0,
-  actor: 1,
-  score: 2,
-  theme: null,
-  kind: null,
-  speaker: null,
-  quote: null,
-  summary: null,
-  source: null,
-  groupBy: null,
-  firstRowIsData: false,
-  numberRule: 'point',
-  scale: 'stance',
-  scoreMin: -3,
-  scoreMax: 3,
-  higherMeans: 'hawkish',
-};
-const opts = { name: 'mine.csv', today: '2025-09-01' };
 
 const cellArb = fc.string({
   unit: fc.constantFrom('a', '1', '-', ' ', ',', ';', '"', '\n', '<', '2', '0', '.', 'é', 'e'),

@@ -5,29 +5,10 @@ import { checkMapping, mapCsv, type CsvMapping } from '../../src/features/import
 import { guessMapping, toCsvInput } from '../../src/features/import/csv-guess';
 import { problemText } from '../../src/features/import/import-types';
 import { validateDataset } from '../../src/domain/validate';
+import { baseMapping as base, mapOptions as opts, threeColumnMapping as three } from './csv-mapping-setup';
 import gdeltCsv from '../fixtures/gdelt-events-2020-11-13_15-sample.csv?raw';
 
 const HEADER = ['date', 'actor', 'score', 'theme', 'kind', 'quote'];
-const base: CsvMapping = {
-  date: 0,
-  actor: 1,
-  score: 2,
-  theme: 3,
-  kind: 4,
-  speaker: null,
-  quote: 5,
-  summary: null,
-  source: null,
-  groupBy: null,
-  firstRowIsData: false,
-  numberRule: 'point',
-  scale: 'stance',
-  scoreMin: -3,
-  scoreMax: 3,
-  higherMeans: 'hawkish',
-};
-const three = { ...base, theme: null, kind: null, quote: null };
-const opts = { name: 'mine.csv', today: '2025-09-01' };
 
 function mapText(text: string, mapping: CsvMapping = base) {
   return mapCsv(toCsvInput(parseCsv(text, { unguardFormulas: true })), mapping, opts);
