@@ -33,35 +33,41 @@ export function figurePlacement(
   return { x: area.x + (area.w - w) / 2, y: area.y, w, h };
 }
 
+/** An editable text box across the slide, shrinking its text to fit rather than overflowing. */
+function textBox(
+  slide: PptxGenJS.Slide,
+  text: string,
+  box: { objectName: string; y: number; h: number; fontSize: number; color: string; bold?: boolean },
+): void {
+  slide.addText(text, {
+    x: MARGIN,
+    w: SLIDE.w - 2 * MARGIN,
+    fontFace: FONT,
+    valign: 'top',
+    fit: 'shrink',
+    ...box,
+  });
+}
+
 export async function buildSlidePptx(content: SlideContent): Promise<Blob> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = content.title;
   const slide = pptx.addSlide();
-  slide.addText(content.title, {
-    x: MARGIN,
-    y: 0.3,
-    w: SLIDE.w - 2 * MARGIN,
-    h: 0.7,
-    fontFace: FONT,
-    fontSize: 26,
-    bold: true,
-    color: '1F2328',
-    valign: 'top',
-    fit: 'shrink',
+  textBox(slide, content.title, {
     objectName: 'Title',
+    y: 0.3,
+    h: 0.7,
+    fontSize: 26,
+    color: '1F2328',
+    bold: true,
   });
-  slide.addText(content.subtitle, {
-    x: MARGIN,
+  textBox(slide, content.subtitle, {
+    objectName: 'Subtitle',
     y: 0.95,
-    w: SLIDE.w - 2 * MARGIN,
     h: 0.5,
-    fontFace: FONT,
     fontSize: 14,
     color: '57606A',
-    valign: 'top',
-    fit: 'shrink',
-    objectName: 'Subtitle',
   });
   slide.addImage({
     data: `image/png;base64,${content.pngBase64}`,
@@ -69,18 +75,7 @@ export async function buildSlidePptx(content: SlideContent): Promise<Blob> {
     altText: content.altText,
     objectName: 'Figure',
   });
-  slide.addText(content.footnote, {
-    x: MARGIN,
-    y: 6.5,
-    w: SLIDE.w - 2 * MARGIN,
-    h: 0.85,
-    fontFace: FONT,
-    fontSize: 8,
-    color: '57606A',
-    valign: 'top',
-    fit: 'shrink',
-    objectName: 'Sources',
-  });
+  textBox(slide, content.footnote, { objectName: 'Sources', y: 6.5, h: 0.85, fontSize: 8, color: '57606A' });
   slide.addNotes(content.notes);
   const out = await pptx.write({ outputType: 'blob', compression: true });
   if (!(out instanceof Blob)) throw new Error('The slide could not be written.');
