@@ -66,10 +66,16 @@ describe('the Methodology page', () => {
 
   it('describes the coverage per actor and per type of source, and the dataset’s versions', async () => {
     const fixture = makeFixtureDataset();
+    // A second key event, so the count is plural and differs from the bare fixture's.
+    const events = [
+      ...fixture.events,
+      { ...fixture.events[0]!, id: 'evt-aug-8', date: '2025-08-08', label: 'Deadline passes' },
+    ];
     server.use(
       http.get(DATASET_PATH, () =>
         HttpResponse.json({
           ...fixture,
+          events,
           version: '2.0.0',
           sources: [
             ...fixture.sources,
@@ -97,6 +103,9 @@ describe('the Methodology page', () => {
     expect(rows).toHaveLength(fixture.actors.length);
     const total = rows.reduce((n, r) => n + Number(within(r).getAllByRole('cell')[0]?.textContent), 0);
     expect(total).toBe(fixture.observations.length);
+    expect(
+      screen.getByText(new RegExp(`^${fixture.observations.length} observations from .+ key events? drawn`)),
+    ).toHaveTextContent(`, and ${events.length} key events drawn on the chart.`);
 
     const types = screen.getByRole('table', { name: 'Sources by type' });
     expect(within(types).getByRole('rowheader', { name: 'Wire copy' }).parentElement).toHaveTextContent(

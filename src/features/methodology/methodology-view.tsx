@@ -10,16 +10,17 @@ import type { DatePrecision } from '../../domain/schema';
 const precisionOf = (date: string): DatePrecision =>
   date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
 
-/** Observations per actor and per kind of source, and the span of the open dataset. */
-function CoverageSection() {
+/** Observations per actor and per kind of source, the span of the open dataset and its key events. */
+function CoverageSection({ dataset }: { dataset: DatasetMeta }) {
   const c = useDatasetCoverage().data;
   if (!c) return null;
   const when = (d: string | null) => (d ? formatPartialDate(d, precisionOf(d)) : '—');
+  const keyEvents = `${dataset.events.length} key event${dataset.events.length === 1 ? '' : 's'}`;
   return (
     <section id="coverage" aria-labelledby="coverage-title">
       <h3 id="coverage-title">Coverage</h3>
       <p>
-        {c.total} observations from {when(c.first)} to {when(c.last)}.
+        {c.total} observations from {when(c.first)} to {when(c.last)}, and {keyEvents} drawn on the chart.
       </p>
       <div className="table-scroll">
         <table aria-label="Observations per actor">
@@ -140,7 +141,7 @@ export function MethodologyView({ dataset }: { dataset: DatasetMeta }) {
       <section id="analysis">
         <Markdown source={analysis} headingOffset={2} />
       </section>
-      <CoverageSection />
+      <CoverageSection dataset={dataset} />
       <VersionsSection dataset={dataset} />
       <section id="sources" aria-labelledby="sources-title">
         <h3 id="sources-title">Sources</h3>
