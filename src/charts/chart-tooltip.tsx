@@ -1,11 +1,22 @@
 import { useSyncExternalStore } from 'react';
 import type { HoverStore } from './hover-store';
 import type { PointHover } from './figure-chart';
+import { actorDash } from './figure-palette';
+import { ActorSwatch } from '../ui/actor-swatch';
 
 const TOOLTIP_WIDTH = 260;
 
 /** Details of the hovered or focused point; the only component that re-renders as the mouse moves. */
-export function ChartTooltip({ store, width }: { store: HoverStore<PointHover>; width: number }) {
+export function ChartTooltip({
+  store,
+  width,
+  actors,
+}: {
+  store: HoverStore<PointHover>;
+  width: number;
+  /** The dataset's actors, for the dash of the hovered point's line. */
+  actors: ReadonlyArray<{ id: string; color: string }>;
+}) {
   const hover = useSyncExternalStore(store.subscribe, store.get, store.get);
   if (!hover) return null;
   const { point, x, y } = hover;
@@ -17,7 +28,7 @@ export function ChartTooltip({ store, width }: { store: HoverStore<PointHover>; 
     <div className="chart-tooltip" aria-hidden="true" style={{ left, top, width: w }}>
       <div className="tooltip-date">{point.dateLabel}</div>
       <div className="tooltip-actor">
-        <span className="swatch" style={{ background: point.color }} />
+        <ActorSwatch color={point.color} dash={actorDash(actors, point.seriesId)} />
         {point.actorName}
         <span className="tooltip-score">{point.scoreLabel}</span>
       </div>

@@ -2,7 +2,7 @@ import type { ActorSeries, ViewSeries } from '../domain/series';
 import { formatScore } from '../domain/format-score';
 import { timeDomain, timeTicks } from './time-ticks';
 import { measureText, wrapText } from './svg-text';
-import { labelColor, lineDashes, PALETTES } from './figure-palette';
+import { actorDash, labelColor, PALETTES } from './figure-palette';
 import {
   FONT,
   NARROW_CHART,
@@ -110,8 +110,7 @@ export function buildFigureModel(input: FigureModelInput): FigureModel {
   const xTicks = ticks.ticks.map((t) => ({ t: t.t, x: scales.x(t.t), label: t.label }));
   const yTicks = yLabels.map((l) => ({ value: l.v, y: scales.y(l.v), label: l.label, strong: l.strong }));
 
-  const dashes = lineDashes(dataset.actors);
-  const dashOf = (id: string) => dashes.get(id) ?? null;
+  const dashOf = (id: string) => actorDash(dataset.actors, id);
   const lines = series
     .filter((s) => s.line.length > 0)
     .map((s) => lineGeometry(s, scales, filters.smooth, scheme, dashOf(s.actor.id)));

@@ -135,3 +135,8 @@ export function lineDashes(actors: ReadonlyArray<{ id: string; color: string }>)
   dashCache.set(actors, out);
   return out;
 }
+
+/** One actor's line dash (null: solid): what the chart draws, for every swatch of that actor. */
+export function actorDash(actors: ReadonlyArray<{ id: string; color: string }>, id: string): string | null {
+  return lineDashes(actors).get(id) ?? null;
+}

@@ -1,3 +1,5 @@
+import { ActorSwatch } from '../../ui/actor-swatch';
+
 export interface LegendItem {
   id: string;
   name: string;
@@ -23,22 +25,7 @@ export function ChartLegend({ items, onToggle }: { items: LegendItem[]; onToggle
             title={item.hidden ? `Show ${item.name} on the chart` : `Hide ${item.name} from the chart`}
             onClick={() => onToggle(item.id)}
           >
-            {item.dash ? (
-              <svg className="swatch-line" width="22" height="12" aria-hidden="true">
-                <line
-                  x1="2"
-                  y1="6"
-                  x2="20"
-                  y2="6"
-                  stroke={item.color}
-                  strokeWidth="3"
-                  strokeDasharray={item.dash}
-                  strokeLinecap="round"
-                />
-              </svg>
-            ) : (
-              <span className="swatch" style={{ background: item.color }} aria-hidden="true" />
-            )}
+            <ActorSwatch color={item.color} dash={item.dash} />
             {item.name}
           </button>
         </li>

@@ -5,7 +5,7 @@ import type { Pivot } from '../../domain/analysis/pivots';
 import { FigureChart, type PointHover } from '../../charts/figure-chart';
 import { MIN_BAND_N, type FigureMarker } from '../../charts/figure-spec';
 import { buildFigureModel, visibleSeries } from '../../charts/figure-model';
-import { lineDashes } from '../../charts/figure-palette';
+import { actorDash } from '../../charts/figure-palette';
 import { ChartTooltip } from '../../charts/chart-tooltip';
 import { createHoverStore } from '../../charts/hover-store';
 import { useElementWidth } from '../../ui/use-element-width';
@@ -57,16 +57,17 @@ export function StanceChartPanel({
       }),
     [dataset, shown, view.range, from, to, smooth, showEvents, pivots, width, dark],
   );
-  const legendItems = useMemo(() => {
-    const dashes = lineDashes(dataset.actors);
-    return view.series.map((s) => ({
-      id: s.actor.id,
-      name: s.actor.name,
-      color: s.actor.color,
-      dash: dashes.get(s.actor.id) ?? null,
-      hidden: hidden.includes(s.actor.id),
-    }));
-  }, [dataset.actors, view.series, hidden]);
+  const legendItems = useMemo(
+    () =>
+      view.series.map((s) => ({
+        id: s.actor.id,
+        name: s.actor.name,
+        color: s.actor.color,
+        dash: actorDash(dataset.actors, s.actor.id),
+        hidden: hidden.includes(s.actor.id),
+      })),
+    [dataset.actors, view.series, hidden],
+  );
 
   const onToggle = useCallback(
     (id: string) => {
@@ -107,7 +108,7 @@ export function StanceChartPanel({
           onEventHover={setHoverEvent}
           onEventSelect={setPinnedEvent}
         />
-        <ChartTooltip store={hoverStore} width={width} />
+        <ChartTooltip store={hoverStore} width={width} actors={dataset.actors} />
       </div>
       {shown.length === 0 && view.series.length > 0 && (
         <p className="chart-note">Every actor is hidden; press an entry in the legend to show it again.</p>

@@ -4,6 +4,8 @@ import type { DatasetMeta } from '../../domain/dataset-index';
 import { formatPartialDate } from '../../domain/dates';
 import { formatScore } from '../../domain/format-score';
 import { useObservation } from '../../data/stance-queries';
+import { actorDash } from '../../charts/figure-palette';
+import { ActorSwatch } from '../../ui/actor-swatch';
 
 export function dateResolution(obs: Observation): string {
   const how =
@@ -78,7 +80,7 @@ export function EvidencePanel({ dataset, observationId, onClose }: EvidencePanel
       ) : (
         <>
           <p className="evidence-actor">
-            {actor && <span className="swatch" style={{ background: actor.color }} aria-hidden="true" />}
+            {actor && <ActorSwatch color={actor.color} dash={actorDash(dataset.actors, actor.id)} />}
             {actor?.name ?? obs.actor}
           </p>
           <blockquote className="evidence-quote">

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { isSelected, toggleInSelection } from '../../domain/view-filters';
+import { ActorSwatch } from '../../ui/actor-swatch';
 
 export interface CheckboxItem {
   id: string;
   label: string;
   color?: string;
+  /** The actor's line dash (null or absent: solid), so the chip matches the chart's line. */
+  dash?: string | null;
   group?: string;
 }
 
@@ -34,7 +37,7 @@ export function CheckboxListFilter({
         checked={isSelected(selection, item.id)}
         onChange={() => onChange(toggleInSelection(selection, item.id, allIds))}
       />
-      {item.color && <span className="swatch" style={{ background: item.color }} aria-hidden="true" />}
+      {item.color && <ActorSwatch color={item.color} dash={item.dash ?? null} />}
       <span>{item.label}</span>
     </label>
   );

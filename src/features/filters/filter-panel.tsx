@@ -4,6 +4,7 @@ import { useDatasetFacts } from '../../data/stance-queries';
 import { isoDay } from '../../domain/dates';
 import { useUiStore } from '../../state/ui-store';
 import { SMOOTHINGS, type KindFilter, type Smoothing } from '../../domain/view-filters';
+import { actorDash } from '../../charts/figure-palette';
 import { CheckboxListFilter } from './checkbox-list-filter';
 import { TimeFilter } from './time-filter';
 import { useMediaQuery } from '../../ui/use-media-query';
@@ -42,7 +43,14 @@ export function FilterPanel({ dataset }: { dataset: DatasetMeta }) {
   ).length;
 
   const actorItems = useMemo(
-    () => dataset.actors.map((a) => ({ id: a.id, label: a.name, color: a.color, group: a.group })),
+    () =>
+      dataset.actors.map((a) => ({
+        id: a.id,
+        label: a.name,
+        color: a.color,
+        dash: actorDash(dataset.actors, a.id),
+        group: a.group,
+      })),
     [dataset.actors],
   );
   const themeItems = useMemo(

@@ -3,6 +3,8 @@ import type { DatasetMeta } from '../../domain/dataset-index';
 import { summarize, type ViewSeries } from '../../domain/series';
 import { useUiStore } from '../../state/ui-store';
 import { summarySentence } from '../../domain/summary-text';
+import { actorDash } from '../../charts/figure-palette';
+import { ActorSwatch } from '../../ui/actor-swatch';
 
 /** For each selected actor: mean, count and the move from the first to the last third of the range. */
 export function ViewSummary({ dataset, view }: { dataset: DatasetMeta; view: ViewSeries }) {
@@ -20,7 +22,7 @@ export function ViewSummary({ dataset, view }: { dataset: DatasetMeta; view: Vie
           const s = summaries.find((x) => x.actor.id === actor.id);
           return (
             <li key={actor.id}>
-              <span className="swatch" style={{ background: actor.color }} aria-hidden="true" />
+              <ActorSwatch color={actor.color} dash={actorDash(dataset.actors, actor.id)} />
               <span>
                 <strong>{actor.name}</strong>:{' '}
                 {s ? summarySentence(s, dataset.scale) : 'no observations in this view.'}
