@@ -320,7 +320,14 @@ async function main() {
     bundled.observations.some((o) => o.actor === a.id),
   ).length;
   const eight = Array.from({ length: 8 }, (_, i) => `actor-${String(i + 1).padStart(3, '0')}`).join(',');
-  const sizes = quick ? [10_000] : [10_000, 100_000, 1_000_000];
+  // --sizes 100000,1000000: only these synthetic cases (for iterating on one; the report says so).
+  const sizesArg = process.argv.indexOf('--sizes');
+  const sizes =
+    sizesArg > 0
+      ? process.argv[sizesArg + 1]!.split(',').map(Number)
+      : quick
+        ? [10_000]
+        : [10_000, 100_000, 1_000_000];
   const cases: { name: string; n: number; app: string; baseline: string | null; lines: number }[] = [
     { name: 'bundled', n: bundled.observations.length, app: '', baseline: null, lines: bundledLines },
   ];
@@ -432,7 +439,11 @@ async function main() {
   );
   mkdirSync('bench', { recursive: true });
   // A quick run (CI) must not overwrite the full run kept in the repository as the evidence.
-  const out = quick ? 'bench/results-quick.json' : 'bench/results.json';
+  const out = quick
+    ? 'bench/results-quick.json'
+    : process.argv.includes('--sizes')
+      ? '.tmp/bench-partial.json'
+      : 'bench/results.json';
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
   console.log(`wrote ${out}`);
 }

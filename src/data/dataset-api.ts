@@ -1,5 +1,5 @@
 import { loadDataset } from './load-dataset';
-import type { Dataset } from '../domain/schema';
+import type { LoadedDataset } from '../domain/dataset-index';
 import { DatasetError } from '../domain/dataset-error';
 
 /** Relative, so the built app works from any sub-path. */
@@ -10,9 +10,14 @@ export function resolveUrl(url: string): string {
   return new URL(url, base).href;
 }
 
-export function fetchDataset(url: string, signal?: AbortSignal): Promise<Dataset> {
+/** Loads a dataset as the engine holds it (metadata and columns); `onArrived` fires once the body is in. */
+export function fetchDataset(
+  url: string,
+  signal?: AbortSignal,
+  onArrived?: () => void,
+): Promise<LoadedDataset> {
   const label = url === BUNDLED_DATASET_URL ? 'The bundled dataset' : `The dataset at ${url}`;
-  return loadDataset(resolveUrl(url), url, label, signal);
+  return loadDataset(resolveUrl(url), url, label, signal, onArrived);
 }
 
 export const datasetKeys = {
@@ -25,13 +30,14 @@ export const URL_FETCH_TIMEOUT_MS = 20_000;
 
 /**
  * fetchDataset with a time limit, for URLs the user opens: a server that never answers becomes a
- * DatasetError('timeout') with a message, instead of a spinner that never ends.
+ * DatasetError('timeout') with a message, instead of a spinner that never ends. The limit covers the
+ * download only: validating a million rows may take longer, and that is not the server's fault.
  */
 export async function fetchDatasetWithTimeout(
   url: string,
   signal?: AbortSignal,
   timeoutMs: number = URL_FETCH_TIMEOUT_MS,
-): Promise<Dataset> {
+): Promise<LoadedDataset> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -42,7 +48,7 @@ export async function fetchDatasetWithTimeout(
   if (signal?.aborted) forward();
   signal?.addEventListener('abort', forward);
   try {
-    return await fetchDataset(url, controller.signal);
+    return await fetchDataset(url, controller.signal, () => clearTimeout(timer));
   } catch (err) {
     if (!timedOut) throw err;
     const seconds = Math.round(timeoutMs / 100) / 10;

@@ -1,8 +1,13 @@
+import { indexDataset, type LoadedDataset } from '../domain/dataset-index';
 import type { Dataset } from '../domain/schema';
 
-/** The dataset the user opened from a file, kept so a reload shows it again. */
+/**
+ * The dataset the user opened from a file, kept so a reload shows it again. Kept as the engine's
+ * columns: cloning typed arrays into IndexedDB is a copy of bytes, where a million-field object graph
+ * held the page for seconds.
+ */
 export interface StoredDataset {
-  dataset: Dataset;
+  loaded: LoadedDataset;
   /** The file name, shown in the header badge. */
   label: string;
   savedAt: string;
@@ -20,20 +25,36 @@ const DB_VERSION = 1;
 const STORE = 'opened-dataset';
 const KEY = 'active';
 
-function isStored(v: unknown): v is StoredDataset {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as Record<string, unknown>;
-  const d = r.dataset as Record<string, unknown> | undefined;
-  // A light check: the record was validated when opened; this only guards against an old or foreign shape.
-  return (
-    typeof r.label === 'string' &&
-    typeof d === 'object' &&
-    d !== null &&
-    d.schemaVersion === 1 &&
-    Array.isArray(d.observations) &&
-    Array.isArray(d.actors) &&
-    Array.isArray(d.themes)
-  );
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+const hasMetaLists = (d: Record<string, unknown>) =>
+  d.schemaVersion === 1 && Array.isArray(d.actors) && Array.isArray(d.themes);
+
+/**
+ * A kept record as the app reads it, or null for a foreign or damaged shape. A light check: the
+ * record was validated when opened. Records from before columns (`dataset`, objects) are indexed here.
+ */
+function readRecord(v: unknown): StoredDataset | null {
+  if (!isObject(v) || typeof v.label !== 'string') return null;
+  const savedAt = typeof v.savedAt === 'string' ? v.savedAt : '';
+  const { loaded, dataset } = v;
+  if (isObject(loaded) && isObject(loaded.meta) && isObject(loaded.columns)) {
+    const { meta, columns } = loaded;
+    const n = columns.count;
+    const sized = (a: unknown) => ArrayBuffer.isView(a) && (a as Int32Array).length === n;
+    if (
+      !hasMetaLists(meta) ||
+      typeof n !== 'number' ||
+      !['day', 'actor', 'theme', 'flags', 'score'].every((k) => sized(columns[k]))
+    )
+      return null;
+    return { loaded: loaded as unknown as LoadedDataset, label: v.label, savedAt };
+  }
+  if (isObject(dataset) && hasMetaLists(dataset) && Array.isArray(dataset.observations)) {
+    const index = indexDataset(dataset as unknown as Dataset);
+    return { loaded: { meta: index.meta, columns: index.columns }, label: v.label, savedAt };
+  }
+  return null;
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -83,7 +104,8 @@ export function createIndexedDbStore(factory: IDBFactory | undefined = globalThi
       try {
         const value: unknown = await withStore(factory, 'readonly', (s) => s.get(KEY));
         if (value === undefined) return null;
-        if (isStored(value)) return value;
+        const record = readRecord(value);
+        if (record) return record;
         await withStore(factory, 'readwrite', (s) => s.delete(KEY)).catch(() => undefined);
         return null;
       } catch {

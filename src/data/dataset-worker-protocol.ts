@@ -1,5 +1,5 @@
-import type { Dataset } from '../domain/schema';
 import type { DatasetErrorData } from '../domain/dataset-error';
+import type { LoadedDataset } from '../domain/dataset-index';
 
 export interface DatasetWorkerRequest {
   id: number;
@@ -9,4 +9,8 @@ export interface DatasetWorkerRequest {
 }
 
 export type DatasetWorkerResponse =
-  { id: number; ok: true; dataset: Dataset } | { id: number; ok: false; error: DatasetErrorData };
+  /** The whole body has arrived; validating and indexing follow (the time limit covers only the network). */
+  | { id: number; arrived: true }
+  /** The dataset, its columns' buffers transferred rather than copied. */
+  | { id: number; ok: true; loaded: LoadedDataset }
+  | { id: number; ok: false; error: DatasetErrorData };

@@ -1,6 +1,10 @@
 import { validateDataset } from '../domain/validate';
 import { DatasetError, describeProblems } from '../domain/dataset-error';
 import type { Dataset } from '../domain/schema';
+import type { LoadedDataset } from '../domain/dataset-index';
+import { buildColumns, type ObservationInput } from '../domain/build-columns';
+import { fastValidate } from '../domain/fast-validate';
+import { lastDataDay } from '../domain/default-range';
 
 // Fetch, JSON-parse and validate a dataset. No React or DOM here: this module also runs in the
 // dataset worker (src/data/dataset.worker.ts).
@@ -18,6 +22,31 @@ export function parseDataset(raw: unknown, label: string): Dataset {
   return result.dataset;
 }
 
+function toLoaded(
+  meta: Omit<Dataset, 'observations'>,
+  observations: readonly ObservationInput[],
+): LoadedDataset {
+  return {
+    meta: { ...meta, lastDay: lastDataDay(observations) },
+    columns: buildColumns(
+      observations,
+      meta.actors.map((a) => a.id),
+      meta.themes.map((t) => t.id),
+    ),
+  };
+}
+
+/**
+ * Parsed JSON to columns: the fast validation (no second object per row) for a good file, and zod's,
+ * with its messages, for anything the fast path turns down.
+ */
+export function parseToColumns(raw: unknown, label: string): LoadedDataset {
+  const fast = fastValidate(raw);
+  if (fast.ok) return toLoaded(fast.meta, fast.observations);
+  const { observations, ...meta } = parseDataset(raw, label);
+  return toLoaded(meta, observations);
+}
+
 /** Fetches an absolute URL and returns the validated dataset; `shownUrl` and `label` word the messages. */
 export async function fetchAndParse(
   absoluteUrl: string,
@@ -25,6 +54,27 @@ export async function fetchAndParse(
   label: string,
   signal?: AbortSignal,
 ): Promise<Dataset> {
+  return parseDataset(await fetchJson(absoluteUrl, shownUrl, label, signal), label);
+}
+
+/** Fetches, validates and stores a dataset as columns; `onArrived` is called once the whole body is in. */
+export async function fetchAndIndex(
+  absoluteUrl: string,
+  shownUrl: string,
+  label: string,
+  signal?: AbortSignal,
+  onArrived?: () => void,
+): Promise<LoadedDataset> {
+  return parseToColumns(await fetchJson(absoluteUrl, shownUrl, label, signal, onArrived), label);
+}
+
+async function fetchJson(
+  absoluteUrl: string,
+  shownUrl: string,
+  label: string,
+  signal?: AbortSignal,
+  onArrived?: () => void,
+): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(absoluteUrl, { signal, headers: { Accept: 'application/json' } });
@@ -50,12 +100,11 @@ export async function fetchAndParse(
     );
   }
   const body = await response.text();
-  let raw: unknown;
+  onArrived?.();
   try {
-    raw = JSON.parse(body);
+    return JSON.parse(body) as unknown;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     throw new DatasetError('json', `${label} is not valid JSON (${reason}). The file may be truncated.`);
   }
-  return parseDataset(raw, label);
 }

@@ -1,10 +1,16 @@
 import { errorFromData } from '../domain/dataset-error';
 import type { DatasetWorkerRequest, DatasetWorkerResponse } from './dataset-worker-protocol';
-import type { Dataset } from '../domain/schema';
+import type { LoadedDataset } from '../domain/dataset-index';
+
+interface Waiter {
+  resolve: (d: LoadedDataset) => void;
+  reject: (e: Error) => void;
+  onArrived?: () => void;
+}
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (d: Dataset) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, Waiter>();
 
 function getWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
@@ -14,8 +20,12 @@ function getWorker(): Worker | null {
       const reply = event.data;
       const waiter = pending.get(reply.id);
       if (!waiter) return;
+      if ('arrived' in reply) {
+        waiter.onArrived?.();
+        return;
+      }
       pending.delete(reply.id);
-      if (reply.ok) waiter.resolve(reply.dataset);
+      if (reply.ok) waiter.resolve(reply.loaded);
       else waiter.reject(errorFromData(reply.error));
     };
     worker.onerror = () => {
@@ -42,27 +52,30 @@ async function loadInThread(
   shownUrl: string,
   label: string,
   signal?: AbortSignal,
-): Promise<Dataset> {
+  onArrived?: () => void,
+): Promise<LoadedDataset> {
   const m = await import('./fetch-dataset');
-  return m.fetchAndParse(absoluteUrl, shownUrl, label, signal);
+  return m.fetchAndIndex(absoluteUrl, shownUrl, label, signal, onArrived);
 }
 
 /**
- * Loads a dataset off the main thread when Web Workers exist (the browser), in-thread otherwise
- * (jsdom, Node); both paths run the same fetchAndParse, so results are identical.
+ * Loads a dataset as columns off the main thread when Web Workers exist (the browser), in-thread
+ * otherwise (jsdom, Node); both paths run the same fetchAndIndex, so results are identical.
+ * `onArrived` is called once the body is downloaded (before validation).
  */
 export function loadDataset(
   absoluteUrl: string,
   shownUrl: string,
   label: string,
   signal?: AbortSignal,
-): Promise<Dataset> {
+  onArrived?: () => void,
+): Promise<LoadedDataset> {
   const w = workerBroken ? null : getWorker();
-  if (!w) return loadInThread(absoluteUrl, shownUrl, label, signal);
+  if (!w) return loadInThread(absoluteUrl, shownUrl, label, signal, onArrived);
   const id = nextId++;
   const request: DatasetWorkerRequest = { id, absoluteUrl, shownUrl, label };
-  return new Promise<Dataset>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+  return new Promise<LoadedDataset>((resolve, reject) => {
+    pending.set(id, { resolve, reject, onArrived });
     signal?.addEventListener('abort', () => {
       pending.delete(id);
       reject(signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
@@ -70,7 +83,7 @@ export function loadDataset(
     w.postMessage(request);
   }).catch((err: unknown) => {
     if (err instanceof Error && err.message === 'dataset worker failed') {
-      return loadInThread(absoluteUrl, shownUrl, label, signal);
+      return loadInThread(absoluteUrl, shownUrl, label, signal, onArrived);
     }
     throw err;
   });

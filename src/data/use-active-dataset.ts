@@ -3,7 +3,8 @@ import { queryOptions, useQuery, useQueryClient, type UseQueryResult } from '@ta
 import { BUNDLED_DATASET_URL, datasetKeys, fetchDataset, fetchDatasetWithTimeout } from './dataset-api';
 import { DatasetError } from '../domain/dataset-error';
 import type { Dataset } from '../domain/schema';
-import { indexDataset } from '../domain/dataset-index';
+import { DatasetIndex, indexDataset } from '../domain/dataset-index';
+import type { LoadedDataset } from '../domain/dataset-index';
 import type { DatasetStore } from './dataset-store';
 import { useDatasetSourceConfig } from './dataset-source-config';
 import { createLocalSource } from './local-source';
@@ -23,9 +24,9 @@ export interface ActiveDataset {
   origin: DatasetOrigin;
 }
 
-/** The in-browser engine over a dataset held as objects (a file, the IndexedDB copy, the in-thread loader). */
-function localSource(dataset: Dataset): StanceSource {
-  return createLocalSource(indexDataset(dataset));
+/** The in-browser engine over columns as the loader built them (nothing left to index). */
+function columnsSource({ meta, columns }: LoadedDataset): StanceSource {
+  return createLocalSource(new DatasetIndex(meta, columns));
 }
 
 export const BUNDLED_ORIGIN: DatasetOrigin = { kind: 'bundled', label: 'Bundled dataset' };
@@ -39,15 +40,15 @@ export const activeDatasetKeys = {
 
 async function loadFromUrl(url: string, signal: AbortSignal, timeoutMs?: number): Promise<ActiveDataset> {
   return {
-    source: localSource(await fetchDatasetWithTimeout(url, signal, timeoutMs)),
+    source: columnsSource(await fetchDatasetWithTimeout(url, signal, timeoutMs)),
     origin: { kind: 'url', label: url },
   };
 }
 
 async function loadStoredOrBundled(store: DatasetStore, signal: AbortSignal): Promise<ActiveDataset> {
   const stored = await store.load();
-  if (stored) return { source: localSource(stored.dataset), origin: { kind: 'file', label: stored.label } };
-  return { source: localSource(await fetchDataset(BUNDLED_DATASET_URL, signal)), origin: BUNDLED_ORIGIN };
+  if (stored) return { source: columnsSource(stored.loaded), origin: { kind: 'file', label: stored.label } };
+  return { source: columnsSource(await fetchDataset(BUNDLED_DATASET_URL, signal)), origin: BUNDLED_ORIGIN };
 }
 
 /** The `?data=` URL when there is one, else the dataset kept from a file, else the bundled one. */
@@ -116,14 +117,16 @@ export function useActiveDataset(source: ActiveDatasetSource): ActiveDatasetResu
     async (dataset: Dataset, label: string): Promise<string | null> => {
       const key = activeDatasetKeys.storedOrBundled();
       await client.cancelQueries({ queryKey: key });
+      const index = indexDataset(dataset);
       client.setQueryData<ActiveDataset>(key, {
-        source: localSource(dataset),
+        source: createLocalSource(index),
         origin: { kind: 'file', label },
       });
       clearDataParam();
       onDatasetReplaced();
       try {
-        await store.save({ dataset, label, savedAt: new Date().toISOString() });
+        const loaded = { meta: index.meta, columns: index.columns };
+        await store.save({ loaded, label, savedAt: new Date().toISOString() });
         return null;
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);

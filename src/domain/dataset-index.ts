@@ -26,6 +26,12 @@ import { buildColumns } from './build-columns';
  */
 export type DatasetMeta = Omit<Dataset, 'observations'> & DefaultRangeSource;
 
+/** A dataset as the engine takes it: everything but the observations, and the observations as columns. */
+export interface LoadedDataset {
+  meta: DatasetMeta;
+  columns: ObservationColumns;
+}
+
 /** An observation with its place on the time axis; `obs` (every field) is built only when read. */
 export interface PlacedObservation {
   /** Row in the columns. */

@@ -94,6 +94,39 @@ test('opens a JSON file, keeps it across a reload, and goes back to the bundled 
   expect(consoleErrors).toEqual([]);
 });
 
+test('a dataset kept by an earlier version (as objects) still opens after the update', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('./');
+  await expect(badge(page)).toContainText('Dataset: Bundled dataset');
+  const data = ownDataset();
+  // The record shape versions before the columnar store wrote: the whole dataset as objects.
+  await page.evaluate(
+    (dataset) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('stance-tracker', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('opened-dataset');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const tx = open.result.transaction('opened-dataset', 'readwrite');
+          tx.objectStore('opened-dataset').put(
+            { dataset, label: 'old.json', savedAt: '2026-01-01' },
+            'active',
+          );
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        };
+      }),
+    data,
+  );
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My own briefing data');
+  await expect(badge(page)).toContainText('Dataset: old.json');
+  await expect(figure(page).getByRole('list', { name: 'Legend' }).getByRole('listitem')).toHaveCount(3);
+  expect(consoleErrors).toEqual([]);
+});
+
 test('opens a CSV through the mapping dialog', async ({ page, consoleErrors }) => {
   const csv = [
     'Day;Who;Stance;Topic;Words or deeds;Quote',

@@ -2,6 +2,8 @@ import '@vitest/web-worker';
 import { describe, expect, it } from 'vitest';
 import { fetchAndParse } from '../../src/data/fetch-dataset';
 import { DatasetError } from '../../src/domain/dataset-error';
+import { DatasetIndex, indexDataset } from '../../src/domain/dataset-index';
+import { lastDataDay } from '../../src/domain/default-range';
 import { datasetWorkerStatus, loadDataset } from '../../src/data/load-dataset';
 import { datasetErrors } from '../../mocks/handlers';
 import { server } from '../../mocks/server';
@@ -10,13 +12,26 @@ import { server } from '../../mocks/server';
 const URL_ = 'http://localhost:3000/data/stances.json';
 
 describe('dataset worker', () => {
-  it('returns exactly what in-thread parsing returns', async () => {
+  it('hands over columns that read back as exactly what in-thread parsing gives', async () => {
     expect(typeof Worker).toBe('function');
-    const viaWorker = await loadDataset(URL_, 'data/stances.json', 'The bundled dataset');
+    const loaded = await loadDataset(URL_, 'data/stances.json', 'The bundled dataset');
     expect(datasetWorkerStatus()).toBe('running');
     const inThread = await fetchAndParse(URL_, 'data/stances.json', 'The bundled dataset');
-    expect(viaWorker).toEqual(inThread);
-    expect(viaWorker.observations.length).toBeGreaterThan(0);
+    const viaWorker = new DatasetIndex(loaded.meta, loaded.columns);
+    const reference = indexDataset(inThread);
+    const { observations, ...meta } = inThread;
+    expect(observations.length).toBeGreaterThan(0);
+    expect(loaded.meta).toEqual({ ...meta, lastDay: lastDataDay(observations) });
+    expect(viaWorker.count).toBe(observations.length);
+    // Every observation, field for field, in the file's order.
+    const rows = Array.from({ length: viaWorker.count }, (_, r) => r);
+    const read = (index: DatasetIndex) => {
+      const out = new Array<unknown>(index.count);
+      for (const r of rows) out[index.columns.fileIndex[r]!] = index.observationAt(r);
+      return out;
+    };
+    expect(read(viaWorker)).toEqual(observations);
+    expect(read(reference)).toEqual(observations);
   });
 
   it('brings a schema error back as a DatasetError with its problems', async () => {

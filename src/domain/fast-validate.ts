@@ -1,0 +1,93 @@
+import * as z from 'zod/mini';
+import { CONFIDENCES, KINDS, PRECISIONS } from './columns';
+import {
+  datasetSchema,
+  isRealPartialDate,
+  SCORE_MAX,
+  SCORE_MIN,
+  type Dataset,
+  type DatePrecision,
+} from './schema';
+import { crossCheck } from './validate';
+import type { ObservationInput } from './build-columns';
+
+// Validation of a large dataset without a second object per row. zod stays the one description of
+// the shape: it checks everything but the observations here, and any dataset this fast path turns
+// down is validated again by zod (validateDataset), whose messages the user sees. The checks below
+// mirror observationSchema and crossCheck rule for rule; tests/unit/fast-validate.test.ts proves they
+// accept and reject exactly what the schema does.
+
+const shellSchema = z.extend(z.omit(datasetSchema, { observations: true }), {
+  observations: z.array(z.unknown()),
+});
+
+const ID = /^[a-z0-9][a-z0-9._-]*$/;
+const PRECISION_PATTERN: Record<DatePrecision, RegExp> = {
+  day: /^\d{4}-\d{2}-\d{2}$/,
+  month: /^\d{4}-\d{2}$/,
+  year: /^\d{4}$/,
+};
+const KIND_SET = new Set<unknown>(KINDS);
+const CONFIDENCE_SET = new Set<unknown>(CONFIDENCES);
+const PRECISION_SET = new Set<unknown>(PRECISIONS);
+
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+export type FastResult =
+  | { ok: true; meta: Omit<Dataset, 'observations'>; observations: ObservationInput[] }
+  | { ok: false };
+
+/**
+ * Validates parsed JSON as a dataset. ok: the dataset meets every rule (the observations are the
+ * input objects themselves, read only through the schema's fields). Not ok: something breaks a
+ * rule; validateDataset says what.
+ */
+export function fastValidate(raw: unknown): FastResult {
+  const shell = shellSchema.safeParse(raw);
+  if (!shell.success) return { ok: false };
+  const { observations: list, ...meta } = shell.data;
+  if (list.length === 0) return { ok: false };
+  // Actors, themes, sources and events: their own duplicates and references (small lists).
+  if (crossCheck({ ...meta, observations: [] }).length) return { ok: false };
+
+  const actors = new Set(meta.actors.map((a) => a.id));
+  const themes = new Set(meta.themes.map((t) => t.id));
+  const sources = new Set(meta.sources.map((s) => s.id));
+  const events = new Set(meta.events.map((e) => e.id));
+  // Values that repeat across rows (dates, references) are checked once each.
+  const goodDates = new Set<string>();
+  const seen = new Set<string>();
+  const isId = (v: unknown): v is string =>
+    typeof v === 'string' && v.length >= 1 && v.length <= 120 && ID.test(v);
+
+  for (let i = 0; i < list.length; i++) {
+    const o = list[i];
+    if (typeof o !== 'object' || o === null || Array.isArray(o)) return { ok: false };
+    const r = o as Record<string, unknown>;
+    const { id, date, datePrecision, actor, theme, sourceId, eventId } = r;
+    if (!isId(id) || seen.has(id)) return { ok: false };
+    seen.add(id);
+    if (typeof date !== 'string' || !PRECISION_SET.has(datePrecision)) return { ok: false };
+    const dateKey = `${date}|${datePrecision as string}`;
+    if (!goodDates.has(dateKey)) {
+      if (!isRealPartialDate(date) || !PRECISION_PATTERN[datePrecision as DatePrecision].test(date))
+        return { ok: false };
+      goodDates.add(dateKey);
+    }
+    if (r.dateNote !== undefined && !isText(r.dateNote, 1000)) return { ok: false };
+    // A known actor, theme, source or event id is a valid id: the lists were checked by zod.
+    if (typeof actor !== 'string' || !actors.has(actor)) return { ok: false };
+    if (typeof theme !== 'string' || !themes.has(theme)) return { ok: false };
+    if (!(sourceId === null || (typeof sourceId === 'string' && sources.has(sourceId)))) return { ok: false };
+    if (!(eventId === undefined || (typeof eventId === 'string' && events.has(eventId))))
+      return { ok: false };
+    if (!isText(r.speaker, 200)) return { ok: false };
+    if (!KIND_SET.has(r.kind) || !CONFIDENCE_SET.has(r.confidence)) return { ok: false };
+    if (!isNumber(r.score) || r.score < SCORE_MIN || r.score > SCORE_MAX) return { ok: false };
+    if (r.originalScore !== undefined && !isNumber(r.originalScore)) return { ok: false };
+    if (!isText(r.summary, 1000) || !isText(r.quote, 5000) || !isText(r.rationale, 2000))
+      return { ok: false };
+  }
+  return { ok: true, meta, observations: list as ObservationInput[] };
+}
