@@ -30,8 +30,9 @@ export function pointLabel(actorName: string, obs: Observation): string {
   return `${actorName}, ${date}${precision}, score ${formatScore(obs.score)}: ${obs.summary}`;
 }
 
+/** From the series' counts: the points themselves are picked out only when they will be drawn. */
 export function countMarkers(series: ActorSeries[]): number {
-  return series.reduce((n, s) => n + s.points.length, 0);
+  return series.reduce((n, s) => n + s.count, 0);
 }
 
 /**

@@ -120,8 +120,8 @@ export function buildFigureModel(input: FigureModelInput): FigureModel {
   const labelX = plot.x + plot.width + 10;
   const wanted = series.map((s) => {
     const last = s.line[s.line.length - 1];
-    const lastPoint = s.points[s.points.length - 1]!;
-    const anchor = last ? { t: last.t, score: last.score } : { t: lastPoint.t, score: lastPoint.obs.score };
+    const lastPoint = last ? null : s.points[s.points.length - 1]!;
+    const anchor = last ? { t: last.t, score: last.score } : { t: lastPoint!.t, score: lastPoint!.obs.score };
     const textLines = wrapText(s.actor.name, labelWidth, FONT.label, { bold: true, maxLines: 2 });
     return {
       s,

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { DatasetError, errorToData } from '../domain/dataset-error';
-import { columnBuffers } from '../domain/columns';
+import { cellBuffers, columnBuffers } from '../domain/columns';
 import { fetchAndIndex } from './fetch-dataset';
 import type { DatasetWorkerRequest, DatasetWorkerResponse } from './dataset-worker-protocol';
 
@@ -17,7 +17,7 @@ scope.onmessage = async (event: MessageEvent<DatasetWorkerRequest>) => {
       scope.postMessage(arrived),
     );
     const reply: DatasetWorkerResponse = { id, ok: true, loaded };
-    scope.postMessage(reply, columnBuffers(loaded.columns));
+    scope.postMessage(reply, [...columnBuffers(loaded.columns), ...cellBuffers(loaded.cells ?? [])]);
   } catch (err) {
     const error =
       err instanceof DatasetError

@@ -1,7 +1,8 @@
 import { validateDataset } from '../domain/validate';
 import { DatasetError, describeProblems } from '../domain/dataset-error';
 import type { Dataset } from '../domain/schema';
-import type { LoadedDataset } from '../domain/dataset-index';
+import { DatasetIndex, type LoadedDataset } from '../domain/dataset-index';
+import { allActorCells } from '../domain/aggregates';
 import { buildColumns, type ObservationInput } from '../domain/build-columns';
 import { fastValidate } from '../domain/fast-validate';
 import { lastDataDay } from '../domain/default-range';
@@ -57,7 +58,10 @@ export async function fetchAndParse(
   return parseDataset(await fetchJson(absoluteUrl, shownUrl, label, signal), label);
 }
 
-/** Fetches, validates and stores a dataset as columns; `onArrived` is called once the whole body is in. */
+/**
+ * Fetches, validates and stores a dataset as columns with every actor's aggregate cells, so the page
+ * only draws; `onArrived` is called once the whole body is in.
+ */
 export async function fetchAndIndex(
   absoluteUrl: string,
   shownUrl: string,
@@ -65,7 +69,8 @@ export async function fetchAndIndex(
   signal?: AbortSignal,
   onArrived?: () => void,
 ): Promise<LoadedDataset> {
-  return parseToColumns(await fetchJson(absoluteUrl, shownUrl, label, signal, onArrived), label);
+  const loaded = parseToColumns(await fetchJson(absoluteUrl, shownUrl, label, signal, onArrived), label);
+  return { ...loaded, cells: allActorCells(new DatasetIndex(loaded.meta, loaded.columns)) };
 }
 
 async function fetchJson(

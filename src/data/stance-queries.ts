@@ -154,14 +154,19 @@ export function useObservationsById(ids: readonly string[]) {
   });
 }
 
+// A disabled query must not peek either: TanStack computes initialData when the query is created,
+// enabled or not, and these answers touch every filtered observation.
+
 /** Filtered observations per actor (the analyses); not asked for while `enabled` is false. */
 export function useObservationsByActor(query: SeriesQuery, enabled = true) {
-  return useQuery({ ...byActorOptions(useStanceSource(), query), enabled });
+  const options = byActorOptions(useStanceSource(), query);
+  return useQuery(enabled ? options : { ...options, enabled, initialData: undefined });
 }
 
 /** Id, actor and score of every observation in file order (comparing dataset versions). */
 export function useObservationRefs(enabled = true) {
-  return useQuery({ ...refsOptions(useStanceSource()), enabled });
+  const options = refsOptions(useStanceSource());
+  return useQuery(enabled ? options : { ...options, enabled, initialData: undefined });
 }
 
 /** Every filtered observation in time order, for an export the user asked for. */

@@ -8,6 +8,7 @@ import type { LoadedDataset } from '../domain/dataset-index';
 import type { DatasetStore } from './dataset-store';
 import { useDatasetSourceConfig } from './dataset-source-config';
 import { createLocalSource } from './local-source';
+import { seedCells } from '../domain/aggregates';
 import type { StanceSource } from './stance-source';
 
 export type DatasetOriginKind = 'bundled' | 'url' | 'file';
@@ -25,8 +26,10 @@ export interface ActiveDataset {
 }
 
 /** The in-browser engine over columns as the loader built them (nothing left to index). */
-function columnsSource({ meta, columns }: LoadedDataset): StanceSource {
-  return createLocalSource(new DatasetIndex(meta, columns));
+function columnsSource({ meta, columns, cells }: LoadedDataset): StanceSource {
+  const index = new DatasetIndex(meta, columns);
+  if (cells) seedCells(index, cells);
+  return createLocalSource(index);
 }
 
 export const BUNDLED_ORIGIN: DatasetOrigin = { kind: 'bundled', label: 'Bundled dataset' };

@@ -1,4 +1,4 @@
-import { confidenceCode, kindCode, precisionCode } from './columns';
+import { confidenceCode, kindCode, precisionCode, type ActorCells } from './columns';
 import type { DatasetIndex } from './dataset-index';
 
 // Per actor × theme × kind × confidence × day: count, sum and sum of squares of the scores, split by
@@ -6,22 +6,21 @@ import type { DatasetIndex } from './dataset-index';
 // cells instead of rescanning observations, and the line's uncertainty band (±1 standard error) comes
 // from the same sums. Built once per actor, when the actor is first drawn.
 
-/** Cells of one actor, in day order. `key` = group × 2 + (day-precise ? 1 : 0), group = (theme × 2 + kind) × 3 + confidence. */
-export interface ActorCells {
-  day: Int32Array;
-  key: Uint32Array;
-  n: Uint32Array;
-  sum: Float64Array;
-  sumSq: Float64Array;
-  /** Distinct groups present, so a filter's effect on this actor can be told apart from its effect on others. */
-  groups: Uint32Array;
-}
-
 export const groupOf = (theme: number, kind: number, confidence: number) =>
   (theme * 2 + kind) * 3 + confidence;
 export const GROUPS_PER_THEME = 6;
 
 const cache = new WeakMap<DatasetIndex, Map<number, ActorCells>>();
+
+/** Cells built elsewhere (the dataset worker builds every actor's while the page waits), one per actor number. */
+export function seedCells(index: DatasetIndex, cells: readonly ActorCells[]): void {
+  cache.set(index, new Map(cells.map((c, a) => [a, c])));
+}
+
+/** Every actor's cells, e.g. to build them in the worker, off the page's thread. */
+export function allActorCells(index: DatasetIndex): ActorCells[] {
+  return index.actorIds.map((_, a) => actorCells(index, a));
+}
 
 export function actorCells(index: DatasetIndex, a: number): ActorCells {
   let perIndex = cache.get(index);

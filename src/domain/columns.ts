@@ -46,6 +46,17 @@ export interface ObservationColumns {
   eventId: TextColumn;
 }
 
+/** Cells of one actor, in day order. `key` = group × 2 + (day-precise ? 1 : 0), group = (theme × 2 + kind) × 3 + confidence. */
+export interface ActorCells {
+  day: Int32Array;
+  key: Uint32Array;
+  n: Uint32Array;
+  sum: Float64Array;
+  sumSq: Float64Array;
+  /** Distinct groups present, so a filter's effect on this actor can be told apart from its effect on others. */
+  groups: Uint32Array;
+}
+
 export const KINDS: readonly Kind[] = ['statement', 'action'];
 export const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
 export const PRECISIONS: readonly DatePrecision[] = ['day', 'month', 'year'];
@@ -80,6 +91,13 @@ export function columnBuffers(c: ObservationColumns): ArrayBuffer[] {
     add(t.absent);
   }
   return [...out];
+}
+
+/** The buffers behind aggregate cells, for the same transfer list. */
+export function cellBuffers(cells: readonly ActorCells[]): ArrayBuffer[] {
+  return cells.flatMap((x) =>
+    [x.day, x.key, x.n, x.sum, x.sumSq, x.groups].map((a) => a.buffer as ArrayBuffer),
+  );
 }
 
 // ---- building -------------------------------------------------------------------------------------
@@ -133,8 +151,8 @@ export class TextColumnBuilder {
   private dict: Map<string, number> | null = new Map();
   private values: string[] = [];
   private index: Uint32Array;
-  /** Per-row values once most are distinct ('' where absent), encoded in one native call at the end. */
-  private raw: string[] | null = null;
+  private raw: ByteBuffer | null = null;
+  private rawOffsets: Uint32Array | null = null;
   private absent: Uint8Array | null = null;
   private filled = 0;
 
@@ -165,13 +183,16 @@ export class TextColumnBuilder {
   }
 
   private toRaw(upTo: number) {
-    const raw = new Array<string>(this.rows);
+    const raw = new ByteBuffer(this.rows * 16);
+    const offsets = new Uint32Array(this.rows + 1);
+    this.raw = raw;
+    this.rawOffsets = offsets;
     for (let r = 0; r < upTo; r++) {
+      offsets[r] = raw.length;
       const k = this.index[r]!;
       if (k === ABSENT) this.markAbsent(r);
-      raw[r] = k === ABSENT ? '' : this.values[k]!;
+      else raw.push(this.values[k]!);
     }
-    this.raw = raw;
     this.dict = null;
     this.values = [];
   }
@@ -182,48 +203,31 @@ export class TextColumnBuilder {
   }
 
   private pushRaw(row: number, value: string | null | undefined) {
-    if (value === null || value === undefined) {
-      this.markAbsent(row);
-      this.raw![row] = '';
-    } else this.raw![row] = value;
+    this.rawOffsets![row] = this.raw!.length;
+    if (value === null || value === undefined) this.markAbsent(row);
+    else this.raw!.push(value);
   }
 
   finish(): TextColumn {
     if (this.dict) {
-      const { bytes, offsets, ascii } = encodeAll(this.values);
-      return { bytes, offsets, index: this.index, absent: null, ascii };
+      const buf = new ByteBuffer(this.values.reduce((n, v) => n + v.length, 0));
+      const offsets = new Uint32Array(this.values.length + 1);
+      this.values.forEach((v, k) => {
+        offsets[k] = buf.length;
+        buf.push(v);
+      });
+      offsets[this.values.length] = buf.length;
+      return { bytes: buf.finish(), offsets, index: this.index, absent: null, ascii: buf.ascii };
     }
-    const { bytes, offsets, ascii } = encodeAll(this.raw!);
-    return { bytes, offsets, index: null, absent: this.absent, ascii };
+    this.rawOffsets![this.rows] = this.raw!.length;
+    return {
+      bytes: this.raw!.finish(),
+      offsets: this.rawOffsets!,
+      index: null,
+      absent: this.absent,
+      ascii: this.raw!.ascii,
+    };
   }
-}
-
-/**
- * Strings to UTF-8 back to back with their offsets. Joined and encoded natively (a per-character loop
- * in JS was a third of building the columns); when every character is ASCII the offsets are the
- * strings' lengths, otherwise each string is encoded on its own.
- */
-function encodeAll(values: readonly string[]): { bytes: Uint8Array; offsets: Uint32Array; ascii: boolean } {
-  const offsets = new Uint32Array(values.length + 1);
-  const joined = values.join('');
-  const encoder = new TextEncoder();
-  const bytes = encoder.encode(joined);
-  if (bytes.length === joined.length) {
-    let at = 0;
-    for (let k = 0; k < values.length; k++) {
-      offsets[k] = at;
-      at += values[k]!.length;
-    }
-    offsets[values.length] = at;
-    return { bytes, offsets, ascii: true };
-  }
-  const out = new ByteBuffer(bytes.length);
-  values.forEach((v, k) => {
-    offsets[k] = out.length;
-    out.push(v);
-  });
-  offsets[values.length] = out.length;
-  return { bytes: out.finish(), offsets, ascii: out.ascii };
 }
 
 // ---- reading --------------------------------------------------------------------------------------

@@ -1,24 +1,35 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 /**
- * Measures an element's width so charts get an explicit size (Recharts' ResponsiveContainer
- * draws nothing without layout, e.g. in jsdom); falls back to `fallback` until measured.
+ * Measures an element's width so charts get an explicit size (jsdom has no layout: there the fallback
+ * stays). With `waitForMeasure` the width is null until the first measurement, which happens before
+ * the browser paints: a chart that waits for it is computed and drawn once, at its real width, instead
+ * of once at the fallback and again when measured.
  */
-export function useElementWidth<T extends HTMLElement>(fallback: number) {
+export function useElementWidth<T extends HTMLElement>(
+  fallback: number,
+): readonly [RefObject<T | null>, number];
+export function useElementWidth<T extends HTMLElement>(
+  fallback: number,
+  options: { waitForMeasure: true },
+): readonly [RefObject<T | null>, number | null];
+export function useElementWidth<T extends HTMLElement>(fallback: number, options?: { waitForMeasure: true }) {
   const ref = useRef<T>(null);
-  const [width, setWidth] = useState(fallback);
+  const [width, setWidth] = useState<number | null>(options?.waitForMeasure ? null : fallback);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const measure = () => {
       const w = Math.floor(el.getBoundingClientRect().width);
-      if (w > 0) setWidth(w);
+      setWidth((current) => (w > 0 ? w : (current ?? fallback)));
     };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
+    // The fallback only matters before the first measurement.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return [ref, width] as const;
 }

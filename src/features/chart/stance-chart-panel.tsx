@@ -32,7 +32,7 @@ export function StanceChartPanel({
   onOpenEvidence,
   pivots,
 }: StanceChartPanelProps) {
-  const [ref, width] = useElementWidth<HTMLDivElement>(800);
+  const [ref, width] = useElementWidth<HTMLDivElement>(800, { waitForMeasure: true });
   const hidden = useUiStore((s) => s.filters.hidden);
   const showEvents = useUiStore((s) => s.filters.events);
   const { from, to } = useUiStore(useShallow((s) => effectiveRange(s.filters, dataset)));
@@ -44,8 +44,10 @@ export function StanceChartPanel({
   const [pinnedEvent, setPinnedEvent] = useState<string | null>(null);
 
   const shown = useMemo(() => visibleSeries(view, hidden), [view, hidden]);
+  // Built once the box is measured (before the first paint), so the figure is drawn once, at its width.
   const model = useMemo(
     () =>
+      width !== null &&
       buildFigureModel({
         dataset,
         series: shown,
@@ -85,10 +87,10 @@ export function StanceChartPanel({
     [hoverStore, onOpenEvidence],
   );
 
-  const { markers } = model;
-  const hasDayLine = model.lines.length > 0;
+  const markers = model ? model.markers : { mode: 'none' as const, count: 0, items: [] };
+  const hasDayLine = model ? model.lines.length > 0 : true;
   const hasHollow = markers.items.some((p) => p.hollow);
-  const hasBand = model.lines.some((l) => l.band);
+  const hasBand = model ? model.lines.some((l) => l.band) : false;
   return (
     <figure
       className="chart-figure"
@@ -98,17 +100,19 @@ export function StanceChartPanel({
         Stance over time — {dataset.scale.negativeLabel} (−3) to {dataset.scale.positiveLabel} (+3)
       </figcaption>
       <div ref={ref} className="chart-box" onMouseLeave={() => hoverStore.set(null)}>
-        <FigureChart
-          model={model}
-          selectedPointId={selectedId}
-          onPointHover={onPointHover}
-          onPointActivate={onPointActivate}
-          activeEventId={hoverEvent}
-          selectedEventId={pinnedEvent}
-          onEventHover={setHoverEvent}
-          onEventSelect={setPinnedEvent}
-        />
-        <ChartTooltip store={hoverStore} width={width} actors={dataset.actors} />
+        {model && (
+          <FigureChart
+            model={model}
+            selectedPointId={selectedId}
+            onPointHover={onPointHover}
+            onPointActivate={onPointActivate}
+            activeEventId={hoverEvent}
+            selectedEventId={pinnedEvent}
+            onEventHover={setHoverEvent}
+            onEventSelect={setPinnedEvent}
+          />
+        )}
+        {width !== null && <ChartTooltip store={hoverStore} width={width} actors={dataset.actors} />}
       </div>
       {shown.length === 0 && view.series.length > 0 && (
         <p className="chart-note">Every actor is hidden; press an entry in the legend to show it again.</p>
@@ -152,14 +156,14 @@ export function StanceChartPanel({
           <span className="key-item">no day-dated observations to draw a line</span>
         )}
         {markers.mode !== 'none' && <span className="key-item">paler markers: medium or low confidence</span>}
-        {model.pivots.length > 0 && (
+        {model && model.pivots.length > 0 && (
           <span className="key-item">
             <span className="key-pivot" aria-hidden="true" />
             pivot: mean before → mean after
           </span>
         )}
       </p>
-      {model.events.length > 0 && (
+      {model && model.events.length > 0 && (
         <div className="event-list">
           <h3 className="event-list-heading">Key events on the chart</h3>
           <ol>
