@@ -70,16 +70,17 @@ export function buildMarkers(
   const items: FigureMarker[] = [];
   for (const s of series) {
     for (const p of s.points) {
-      const { obs } = p;
-      const opacity = CONFIDENCE_OPACITY[obs.confidence];
+      const opacity = CONFIDENCE_OPACITY[p.confidence];
       const hollow = !p.dayPrecise;
+      // Merged markers are geometry only: the observation's text is read only for markers drawn each.
+      const obs = mode === 'each' ? p.obs : null;
       items.push({
-        id: obs.id,
+        id: p.id,
         seriesId: s.actor.id,
         t: p.t,
-        score: obs.score,
+        score: p.score,
         x: scales.x(p.t),
-        y: scales.y(obs.score),
+        y: scales.y(p.score),
         r,
         hollow,
         // Filled markers get a ring of background colour, so touching markers stay apart.
@@ -90,13 +91,13 @@ export function buildMarkers(
         strokeWidth: hollow ? 2 : 1,
         color: s.actor.color,
         opacity,
-        label: mode === 'each' ? pointLabel(s.actor.name, obs) : '',
+        label: obs ? pointLabel(s.actor.name, obs) : '',
         actorName: s.actor.name,
-        dateLabel: formatPartialDate(obs.date, obs.datePrecision),
-        speaker: obs.speaker,
-        scoreLabel: formatScore(obs.score),
-        summary: obs.summary,
-        note: precisionNote(obs),
+        dateLabel: obs ? formatPartialDate(obs.date, obs.datePrecision) : '',
+        speaker: obs ? obs.speaker : '',
+        scoreLabel: formatScore(p.score),
+        summary: obs ? obs.summary : '',
+        note: obs ? precisionNote(obs) : null,
       });
     }
   }

@@ -10,8 +10,13 @@ import type { ColorScheme, Palette } from './figure-palette';
 
 /** Lines are downsampled (LTTB) to this many points per actor, on screen and in every export alike. */
 export const MAX_LINE_POINTS = 800;
-/** Up to this many markers each is its own focusable element; beyond it the table is the way in. */
-export const FOCUSABLE_MARKERS = 2000;
+/**
+ * Up to this many markers each is its own element, walked with the arrow keys and hovered for its
+ * tooltip; beyond it they are one path per actor and style, and the table (searchable, sorted, with
+ * every observation's evidence) is the way in. Nobody walks 500 markers by keyboard, and each one
+ * drawn as an element costs the whole page's layout on every filter change.
+ */
+export const FOCUSABLE_MARKERS = 500;
 /** Beyond this many markers none are drawn (lines only), to keep drawing fast. */
 export const MAX_DRAWN_MARKERS = 6000;
 /** Below this chart width: shorter axis labels, no end-of-line labels (the legend names the lines). */
@@ -111,7 +116,7 @@ export interface FigureMarker {
   strokeWidth: number;
   color: string;
   opacity: number;
-  /** e.g. "Donald Trump, 19 Feb 2025, score −1: Trump says …". */
+  /** e.g. "Donald Trump, 19 Feb 2025, score −1: Trump says …". The text fields are empty for merged markers. */
   label: string;
   actorName: string;
   dateLabel: string;

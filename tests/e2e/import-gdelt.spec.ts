@@ -60,27 +60,28 @@ test('the real GDELT sample, mapped in the UI, plots per-country series with the
   await expect(legend.first()).toHaveText('UNITED STATES');
   await expect(legend.nth(1)).toHaveText('RUSSIA');
 
-  // The USA series: one dot per observation; read back its scores from the geometry.
-  const dots = figure(page).locator('circle.series-dot-usa');
-  await expect(dots).toHaveCount(usa.length);
+  // The USA series: one dot per observation, merged into paths at this density (a circle per
+  // "M x,y a…" move, x being its left edge and y its centre); read back its scores from the geometry.
+  await expect(figure(page).getByText(/2,000 observations are drawn as one layer/)).toBeVisible();
   const geometry = await figure(page).evaluate((fig) => {
     // The ±3 grid lines are the scale's ends (tick labels sit a few pixels off them, centred on the line).
     const y = (value: number) =>
       Number(fig.querySelector(`.y-tick[data-value="${value}"] line`)!.getAttribute('y1'));
-    const cys = Array.from(fig.querySelectorAll('circle.series-dot-usa')).map((c) =>
-      Number(c.getAttribute('cy')),
+    const cys = Array.from(fig.querySelectorAll('path.series-dot-usa')).flatMap((p) =>
+      Array.from(p.getAttribute('d')!.matchAll(/M(-?[\d.]+),(-?[\d.]+)a/g), (m) => Number(m[2])),
     );
     return { yTop: y(3), yBottom: y(-3), cys };
   });
+  expect(geometry.cys).toHaveLength(usa.length);
   const toScore = (cy: number) => 3 - (6 * (cy - geometry.yTop)) / (geometry.yBottom - geometry.yTop);
   const plottedMean = geometry.cys.map(toScore).reduce((s, v) => s + v, 0) / geometry.cys.length;
   expect(Math.sign(plottedMean)).toBe(Math.sign(expectedMean));
   expect(plottedMean).toBeCloseTo(expectedMean, 2);
 
   // Evidence keeps the value as coded in GDELT beside the rescaled score.
-  // Dots of one day overlap, so the keyboard path (focus, Enter) opens one reliably.
-  await dots.first().focus();
-  await page.keyboard.press('Enter');
+  // At this density the table is the way to each observation: its first row's button opens the evidence.
+  const table = page.getByRole('table', { name: 'Observations' });
+  await table.locator('tbody tr').first().locator('button.row-open').click();
   await expect(page.getByRole('complementary', { name: 'Evidence' })).toContainText(
     /Originally coded as -?\d/,
   );
