@@ -11,6 +11,7 @@ import {
   MAX_FAN,
   type FigureMarker,
   type FigureMarkers,
+  type MergedMarkers,
   type Rect,
 } from './figure-spec';
 import { clamp, type Scales } from './figure-scales';
@@ -63,17 +64,18 @@ export function buildMarkers(
   plot: Rect,
   r: number,
   palette: Palette,
+  focusable = FOCUSABLE_MARKERS,
 ): FigureMarkers {
   const count = countMarkers(series);
   if (count === 0 || count > MAX_DRAWN_MARKERS) return { mode: 'none', count, items: [], merged: [] };
-  const mode = count <= FOCUSABLE_MARKERS ? 'each' : 'merged';
+  if (count > focusable) return mergedMarkers(series, scales, plot, r, palette, count);
+  const mode = 'each';
   const items: FigureMarker[] = [];
   for (const s of series) {
     for (const p of s.points) {
       const opacity = CONFIDENCE_OPACITY[p.confidence];
       const hollow = !p.dayPrecise;
-      // Merged markers are geometry only: the observation's text is read only for markers drawn each.
-      const obs = mode === 'each' ? p.obs : null;
+      const { obs } = p;
       items.push({
         id: p.id,
         seriesId: s.actor.id,
@@ -91,13 +93,13 @@ export function buildMarkers(
         strokeWidth: hollow ? 2 : 1,
         color: s.actor.color,
         opacity,
-        label: obs ? pointLabel(s.actor.name, obs) : '',
+        label: pointLabel(s.actor.name, obs),
         actorName: s.actor.name,
-        dateLabel: obs ? formatPartialDate(obs.date, obs.datePrecision) : '',
-        speaker: obs ? obs.speaker : '',
+        dateLabel: formatPartialDate(obs.date, obs.datePrecision),
+        speaker: obs.speaker,
         scoreLabel: formatScore(p.score),
-        summary: obs ? obs.summary : '',
-        note: obs ? precisionNote(obs) : null,
+        summary: obs.summary,
+        note: precisionNote(obs),
       });
     }
   }
@@ -112,22 +114,74 @@ export function buildMarkers(
   );
   // Inside the plot: a fan near the edge is kept within it rather than spilling over the frame.
   items.forEach((m, i) => (m.x = clamp(m.x + offsets[i]!, plot.x + r + 1, plot.x + plot.width - r - 1)));
-  if (mode === 'each') return { mode, count, items, merged: [] };
-  const groups = new Map<string, { m: FigureMarker; centres: Array<[number, number]> }>();
-  for (const m of items) {
-    const key = `${m.seriesId}|${m.hollow}|${m.opacity}`;
-    const g = groups.get(key);
-    if (g) g.centres.push([m.x, m.y]);
-    else groups.set(key, { m, centres: [[m.x, m.y]] });
+  return { mode, count, items, merged: [] };
+}
+
+/**
+ * Dense views: one path per actor and style, with the same places as markers drawn each (fanned
+ * within a day, kept inside the plot) but no per-marker object and no observation text read. Series
+ * come in actor order and rows in time-then-id order, so a fan's members are in the keyboard order.
+ */
+function mergedMarkers(
+  series: ActorSeries[],
+  scales: Scales,
+  plot: Rect,
+  r: number,
+  palette: Palette,
+  count: number,
+): FigureMarkers {
+  const xs = new Float64Array(count);
+  const ys = new Float64Array(count);
+  const style = new Int32Array(count);
+  const styles: MergedMarkers[] = [];
+  const styleOf = new Map<string, number>();
+  // Markers per (day, score): a fan when more than one.
+  const cells = new Map<number, Map<number, number[]>>();
+  let i = 0;
+  for (const s of series) {
+    for (const p of s.points) {
+      const hollow = !p.dayPrecise;
+      const opacity = CONFIDENCE_OPACITY[p.confidence];
+      const key = `${s.actor.id}|${hollow}|${opacity}`;
+      let k = styleOf.get(key);
+      if (k === undefined) {
+        k = styles.length;
+        styleOf.set(key, k);
+        styles.push({
+          seriesId: s.actor.id,
+          d: '',
+          hollow,
+          fill: hollow ? palette.background : s.actor.color,
+          fillOpacity: hollow ? 1 : opacity,
+          stroke: hollow ? s.actor.color : palette.background,
+          strokeOpacity: hollow ? opacity : 1,
+          strokeWidth: hollow ? 2 : 1,
+        });
+      }
+      style[i] = k;
+      xs[i] = scales.x(p.t);
+      ys[i] = scales.y(p.score);
+      let byScore = cells.get(p.t);
+      if (!byScore) cells.set(p.t, (byScore = new Map()));
+      const members = byScore.get(p.score);
+      if (members) members.push(i);
+      else byScore.set(p.score, [i]);
+      i++;
+    }
   }
-  const merged = [...groups.values()].map(({ m, centres }) => ({
-    seriesId: m.seriesId,
-    d: circlesPath(centres, r),
-    fill: m.fill,
-    fillOpacity: m.fillOpacity,
-    stroke: m.stroke,
-    strokeOpacity: m.strokeOpacity,
-    strokeWidth: m.strokeWidth,
-  }));
-  return { mode, count, items, merged };
+  for (const byScore of cells.values()) {
+    for (const members of byScore.values()) {
+      const n = members.length;
+      if (n < 2) continue;
+      const step = Math.min(1.6 * r, (2 * MAX_FAN) / (n - 1));
+      members.forEach((m, j) => (xs[m]! += (j - (n - 1) / 2) * step));
+    }
+  }
+  const centres = styles.map(() => [] as Array<[number, number]>);
+  for (let m = 0; m < i; m++) {
+    const x = clamp(xs[m]!, plot.x + r + 1, plot.x + plot.width - r - 1);
+    centres[style[m]!]!.push([x, ys[m]!]);
+  }
+  const merged = styles.map((g, k) => ({ ...g, d: circlesPath(centres[k]!, r) }));
+  return { mode: 'merged', count, items: [], merged };
 }

@@ -130,6 +130,8 @@ export interface FigureMarker {
 export interface MergedMarkers {
   seriesId: string;
   d: string;
+  /** Month/year-precision observations (hollow markers). */
+  hollow: boolean;
   fill: string;
   fillOpacity: number;
   stroke: string;
@@ -141,7 +143,7 @@ export interface FigureMarkers {
   /** each: one focusable element per marker; merged: one path per actor and style; none: too many to draw. */
   mode: 'each' | 'merged' | 'none';
   count: number;
-  /** Every marker in time order (the keyboard order); empty when mode is none. */
+  /** Every marker in time order (the keyboard order) when mode is each; else empty. */
   items: FigureMarker[];
   merged: MergedMarkers[];
 }

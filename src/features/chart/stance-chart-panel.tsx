@@ -87,9 +87,9 @@ export function StanceChartPanel({
     [hoverStore, onOpenEvidence],
   );
 
-  const markers = model ? model.markers : { mode: 'none' as const, count: 0, items: [] };
+  const markers = model ? model.markers : { mode: 'none' as const, count: 0, items: [], merged: [] };
   const hasDayLine = model ? model.lines.length > 0 : true;
-  const hasHollow = markers.items.some((p) => p.hollow);
+  const hasHollow = markers.items.some((p) => p.hollow) || markers.merged.some((g) => g.hollow);
   const hasBand = model ? model.lines.some((l) => l.band) : false;
   return (
     <figure
