@@ -4,13 +4,14 @@
 // the load and K theme toggles, and prints per thread: busy time, longest task, and self time by
 // module group (our files, recharts, react-dom, …), GC and style/layout/paint. Not a benchmark:
 // tracing slows everything a little; use it to see shares, and `npm run bench` for the figures.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { ensureChromium } from './find-chromium.mjs';
 import { generateSyntheticDataset } from './lib/synthetic';
 import { SETTLE_SCRIPT, type BenchWindow } from './lib/bench-page';
+import { serveStatic } from './lib/static-server';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -234,24 +235,13 @@ async function main() {
   mkdirSync(join(OUT_DIR, 'bench'), { recursive: true });
   writeFileSync(join(OUT_DIR, 'bench/trace.json'), JSON.stringify(dataset));
   const eight = Array.from({ length: 8 }, (_, i) => `actor-${String(i + 1).padStart(3, '0')}`).join(',');
-  const server: ChildProcess = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-    { stdio: 'ignore', detached: true },
-  );
+  // The benchmark's own file server (no on-the-fly compression), so the trace shows what the bench measures.
+  const server = await serveStatic(OUT_DIR, PORT);
   const browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
   try {
-    for (let i = 0; i < 150; i++) {
-      try {
-        if ((await fetch(ORIGIN)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(SETTLE_SCRIPT);
     const page = await context.newPage();
@@ -313,11 +303,7 @@ async function main() {
     await context.close();
   } finally {
     await browser.close();
-    try {
-      process.kill(-server.pid!);
-    } catch {
-      /* already gone */
-    }
+    server.close();
   }
 }
 

@@ -9,6 +9,8 @@
 // The baseline (bench/baseline/main.tsx) is a plain Recharts page built from the same packages: raw
 // points per actor as lines, dots and animation off, no downsampling, filters in useState.
 //
+// Both pages are served by one plain file server without compression (scripts/lib/static-server.ts).
+//
 // What is measured, for both pages alike:
 // - load: navigation to the paint after the chart's LAST change, once its 8 lines are drawn and it has
 //   been quiet for QUIET_MS;
@@ -18,7 +20,6 @@
 //   the toggles, median over rounds (the max over rounds is kept too);
 // - heap: after load and a forced GC, the page's JS heap plus its ArrayBuffer backing stores plus every
 //   dedicated worker's heap (so data kept in a worker or in typed arrays is counted), median over rounds.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,6 +30,7 @@ import { build } from 'vite';
 import { ensureChromium } from './find-chromium.mjs';
 import { generateSyntheticDataset } from './lib/synthetic';
 import { SETTLE_SCRIPT, type BenchWindow } from './lib/bench-page';
+import { serveStatic } from './lib/static-server';
 
 const quick = process.argv.includes('--quick');
 const OUT_DIR = '.tmp/dist-bench';
@@ -113,23 +115,6 @@ async function writeSynthetic(n: number): Promise<string> {
   out.write(']}');
   await new Promise<void>((r, j) => out.end((err?: Error | null) => (err ? j(err) : r())));
   return rel;
-}
-
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-    { stdio: 'ignore', detached: true },
-  );
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(ORIGIN)).ok) return server;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`preview server did not start on ${ORIGIN}`);
 }
 
 /** CDP to a dedicated worker, through the page's session (Playwright gives workers no session of their own). */
@@ -343,7 +328,7 @@ async function main() {
     });
   }
 
-  const server = await startServer();
+  const server = await serveStatic(OUT_DIR, PORT);
   const browser = await chromium.launch({
     executablePath,
     args: [
@@ -364,18 +349,20 @@ async function main() {
       const baseRuns: RunResult[] = [];
       let overCap: string | null = null;
       let failed: string | null = null;
-      for (let r = 0; r < ROUNDS && !failed; r++) {
-        try {
-          appRuns.push(
-            await runPage(browser, `${ORIGIN}${c.app}`, c.lines, {
-              exportPng: r === ROUNDS - 1,
-              firstPaintFiles: c.name === 'bundled' && r === 0 ? firstPaintFiles : undefined,
-            }),
-          );
-        } catch (err) {
-          // Reported in the results rather than ending the run: the other cases still say something.
-          failed = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').slice(0, 300);
-          break;
+      for (let r = 0; r < ROUNDS; r++) {
+        if (!failed) {
+          try {
+            appRuns.push(
+              await runPage(browser, `${ORIGIN}${c.app}`, c.lines, {
+                exportPng: r === ROUNDS - 1,
+                firstPaintFiles: c.name === 'bundled' && r === 0 ? firstPaintFiles : undefined,
+              }),
+            );
+          } catch (err) {
+            // Reported in the results rather than ending the run: the other cases still say something,
+            // and the baseline is still measured, so a failure of ours never hides its figures.
+            failed = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').slice(0, 300);
+          }
         }
         if (c.baseline === null || overCap) continue;
         try {
@@ -406,11 +393,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    try {
-      process.kill(-server.pid!);
-    } catch {
-      /* already gone */
-    }
+    server.close();
   }
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium headless`;
   const report = {

@@ -16,15 +16,14 @@ function productionStore(): DatasetStore {
   return defaultStore;
 }
 
+/** What the app uses when nothing is provided: IndexedDB and the standard time limit. */
+export function defaultDatasetSourceConfig(): DatasetSourceConfig {
+  return { store: productionStore(), timeoutMs: URL_FETCH_TIMEOUT_MS };
+}
+
 export const DatasetSourceConfigContext = createContext<Partial<DatasetSourceConfig>>({});
 
 export function useDatasetSourceConfig(): DatasetSourceConfig {
   const given = useContext(DatasetSourceConfigContext);
-  return useMemo(
-    () => ({
-      store: given.store ?? productionStore(),
-      timeoutMs: given.timeoutMs ?? URL_FETCH_TIMEOUT_MS,
-    }),
-    [given],
-  );
+  return useMemo(() => ({ ...defaultDatasetSourceConfig(), ...given }), [given]);
 }

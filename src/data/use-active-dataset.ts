@@ -1,12 +1,18 @@
 import { useCallback } from 'react';
-import { queryOptions, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import {
+  queryOptions,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+  type UseQueryResult,
+} from '@tanstack/react-query';
 import { BUNDLED_DATASET_URL, datasetKeys, fetchDataset, fetchDatasetWithTimeout } from './dataset-api';
 import { DatasetError } from '../domain/dataset-error';
 import type { Dataset } from '../domain/schema';
 import { DatasetIndex, indexDataset } from '../domain/dataset-index';
 import type { LoadedDataset } from '../domain/dataset-index';
 import type { DatasetStore } from './dataset-store';
-import { useDatasetSourceConfig } from './dataset-source-config';
+import { defaultDatasetSourceConfig, useDatasetSourceConfig } from './dataset-source-config';
 import { createLocalSource } from './local-source';
 import { seedCells } from '../domain/aggregates';
 import type { StanceSource } from './stance-source';
@@ -61,6 +67,19 @@ export function activeDatasetQueryOptions(dataUrl: string | null, store: Dataset
     queryFn: ({ signal }) =>
       dataUrl === null ? loadStoredOrBundled(store, signal) : loadFromUrl(dataUrl, signal, timeoutMs),
     staleTime: Infinity,
+  });
+}
+
+/**
+ * Starts loading the dataset the app will open before React's first render, so the worker's start,
+ * the download and the parse overlap the page's own start-up; useActiveDataset then finds the query
+ * in flight (same key, same options). For the app's entry (main.tsx), with the default source config.
+ */
+export function prefetchActiveDataset(client: QueryClient, dataUrl: string | null): void {
+  const { store, timeoutMs } = defaultDatasetSourceConfig();
+  void client.prefetchQuery({
+    ...activeDatasetQueryOptions(dataUrl, store, timeoutMs),
+    retry: retryTransient,
   });
 }
 

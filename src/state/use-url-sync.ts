@@ -6,6 +6,7 @@ import {
   parseFilters,
   parsePage,
   withoutDataParam,
+  type DataParam,
   type Page,
 } from './url-codec';
 import { useUiStore } from './ui-store';
@@ -22,6 +23,11 @@ function readAddress(): void {
   store.replaceFilters(parseFilters(search));
   store.setPage(parsePage(search));
   store.setDataParam(parseDataParam(search));
+}
+
+/** The `?data=` parameter of the address the page opened with, read before the app renders (main.tsx). */
+export function initialDataParam(): DataParam {
+  return parseDataParam(window.location.search);
 }
 
 /** A link to one of the app's pages that keeps the current view (and `?data=`). */
