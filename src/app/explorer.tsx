@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useDeferredValue, useRef } from 'react';
 import type { DatasetMeta } from '../domain/dataset-index';
 import { useView } from './use-view';
 import { LinkNotice, useDropUnknownIds } from './link-notice';
@@ -20,6 +20,8 @@ import { LoadingView } from './status-views';
 export function Explorer({ dataset }: { dataset: DatasetMeta }) {
   useDropUnknownIds(dataset);
   const view = useView(dataset, MAX_LINE_POINTS);
+  // What lies below the chart follows a filter change in a background render, after the chart painted.
+  const belowView = useDeferredValue(view);
   const pivots = useChartPivots(dataset);
   const selectedId = useUiStore((s) => s.selectedObservationId);
   const selectObservation = useUiStore((s) => s.selectObservation);
@@ -86,10 +88,10 @@ export function Explorer({ dataset }: { dataset: DatasetMeta }) {
           />
         )}
         <TimeBrushPanel dataset={dataset} />
-        {!empty && (
+        {!empty && belowView && belowView.count > 0 && (
           <>
-            <ViewSummary dataset={dataset} view={view} />
-            <AnalysisSection dataset={dataset} view={view} onOpenEvidence={openEvidence} />
+            <ViewSummary dataset={dataset} view={belowView} />
+            <AnalysisSection dataset={dataset} view={belowView} onOpenEvidence={openEvidence} />
             <ObservationsTable dataset={dataset} selectedId={selectedId} onOpenEvidence={openEvidence} />
           </>
         )}

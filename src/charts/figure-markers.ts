@@ -162,7 +162,7 @@ function mergedMarkers(
       xs[i] = scales.x(p.t);
       ys[i] = scales.y(p.score);
       let byScore = cells.get(p.t);
-      if (!byScore) cells.set(p.t, (byScore = new Map()));
+      if (!byScore) cells.set(p.t, (byScore = new Map<number, number[]>()));
       const members = byScore.get(p.score);
       if (members) members.push(i);
       else byScore.set(p.score, [i]);

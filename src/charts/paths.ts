@@ -3,7 +3,21 @@
 /** One decimal: sub-pixel precision without bloating the paths. */
 export const r1 = (v: number) => Math.round(v * 10) / 10;
 
-const pt = (x: number, y: number) => `${r1(x)},${r1(y)}`;
+/**
+ * `String(r1(v))`, written from integers: formatting a fraction is V8's slow path, and dense paths
+ * format tens of thousands of coordinates per filter change.
+ */
+export function r1Text(v: number): string {
+  const tenths = Math.round(v * 10);
+  // Beyond 32-bit integers (or not a number): the plain way.
+  if (!(Math.abs(tenths) < 2 ** 31)) return String(r1(v));
+  const whole = (tenths / 10) | 0;
+  const digit = tenths - whole * 10;
+  if (digit === 0) return `${whole}`;
+  return `${tenths < 0 && whole === 0 ? '-' : ''}${whole}.${digit < 0 ? -digit : digit}`;
+}
+
+const pt = (x: number, y: number) => `${r1Text(x)},${r1Text(y)}`;
 
 /** Tangents of a monotone cubic (Fritsch–Carlson, as d3's curveMonotoneX): no overshoot between points. */
 function monotoneTangents(pts: Array<[number, number]>): number[] {
@@ -74,5 +88,8 @@ export function bandPath(
 /** Circles as one path (two arcs each): thousands of markers in one element. */
 export function circlesPath(centres: Array<[number, number]>, r: number): string {
   const d = r1(2 * r);
-  return centres.map(([x, y]) => `M${pt(x - r, y)}a${r},${r} 0 1,0 ${d},0a${r},${r} 0 1,0 ${-d},0`).join('');
+  const arcs = `a${r},${r} 0 1,0 ${d},0a${r},${r} 0 1,0 ${-d},0`;
+  let out = '';
+  for (const [x, y] of centres) out += `M${pt(x - r, y)}${arcs}`;
+  return out;
 }

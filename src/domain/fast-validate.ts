@@ -35,8 +35,7 @@ const isText = (v: unknown, max: number): v is string => typeof v === 'string' &
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export type FastResult =
-  | { ok: true; meta: Omit<Dataset, 'observations'>; observations: ObservationInput[] }
-  | { ok: false };
+  { ok: true; meta: Omit<Dataset, 'observations'>; observations: ObservationInput[] } | { ok: false };
 
 /**
  * Validates parsed JSON as a dataset. ok: the dataset meets every rule (the observations are the

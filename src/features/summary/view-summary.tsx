@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { DatasetMeta } from '../../domain/dataset-index';
 import { summarize, type ViewSeries } from '../../domain/series';
 import { useUiStore } from '../../state/ui-store';
@@ -8,7 +8,8 @@ import { ActorSwatch } from '../../ui/actor-swatch';
 
 /** For each selected actor: mean, count and the move from the first to the last third of the range. */
 export function ViewSummary({ dataset, view }: { dataset: DatasetMeta; view: ViewSeries }) {
-  const actors = useUiStore((s) => s.filters.actors);
+  // Deferred like the view it is given (explorer.tsx), so names and sentences change together.
+  const actors = useDeferredValue(useUiStore((s) => s.filters.actors));
   const summaries = useMemo(() => summarize(view), [view]);
   const chosen = actors === null ? null : new Set(actors);
   const selected = dataset.actors.filter((a) => chosen === null || chosen.has(a.id));

@@ -23,7 +23,8 @@ export function ObservationsTable({ dataset, selectedId, onOpenEvidence }: Obser
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(0);
   const deferredQuery = useDeferredValue(query);
-  const filters = useUiStore(useShallow((s) => toSeriesQuery(s.filters, dataset)));
+  // The page follows a filter change in a background render, after the chart has painted.
+  const filters = useDeferredValue(useUiStore(useShallow((s) => toSeriesQuery(s.filters, dataset))));
   const lookups = useMemo(() => makeLookups(dataset), [dataset]);
   const { data } = useObservationPage({
     query: filters,
