@@ -31,6 +31,18 @@ export function pointLabel(actorName: string, obs: Observation): string {
   return `${actorName}, ${date}${precision}, score ${formatScore(obs.score)}: ${obs.summary}`;
 }
 
+/** How a marker is painted: filled in the actor's colour with a ring of background (so touching
+ * markers stay apart), or hollow (dated only to the month or year); paler for lower confidence. */
+function markerPaint(hollow: boolean, opacity: number, color: string, palette: Palette) {
+  return {
+    fill: hollow ? palette.background : color,
+    fillOpacity: hollow ? 1 : opacity,
+    stroke: hollow ? color : palette.background,
+    strokeOpacity: hollow ? opacity : 1,
+    strokeWidth: hollow ? 2 : 1,
+  };
+}
+
 /** From the series' counts: the points themselves are picked out only when they will be drawn. */
 export function countMarkers(series: ActorSeries[]): number {
   return series.reduce((n, s) => n + s.count, 0);
@@ -85,12 +97,7 @@ export function buildMarkers(
         y: scales.y(p.score),
         r,
         hollow,
-        // Filled markers get a ring of background colour, so touching markers stay apart.
-        fill: hollow ? palette.background : s.actor.color,
-        fillOpacity: hollow ? 1 : opacity,
-        stroke: hollow ? s.actor.color : palette.background,
-        strokeOpacity: hollow ? opacity : 1,
-        strokeWidth: hollow ? 2 : 1,
+        ...markerPaint(hollow, opacity, s.actor.color, palette),
         color: s.actor.color,
         opacity,
         label: pointLabel(s.actor.name, obs),
@@ -151,11 +158,7 @@ function mergedMarkers(
           seriesId: s.actor.id,
           d: '',
           hollow,
-          fill: hollow ? palette.background : s.actor.color,
-          fillOpacity: hollow ? 1 : opacity,
-          stroke: hollow ? s.actor.color : palette.background,
-          strokeOpacity: hollow ? opacity : 1,
-          strokeWidth: hollow ? 2 : 1,
+          ...markerPaint(hollow, opacity, s.actor.color, palette),
         });
       }
       style[i] = k;

@@ -154,19 +154,22 @@ export function useObservationsById(ids: readonly string[]) {
   });
 }
 
-// A disabled query must not peek either: TanStack computes initialData when the query is created,
-// enabled or not, and these answers touch every filtered observation.
+/**
+ * Options switched off until `enabled`: a disabled query must not peek either, since TanStack computes
+ * initialData when the query is created, enabled or not, and these answers touch every observation.
+ */
+function onlyWhen<T extends { initialData?: unknown }>(options: T, enabled: boolean) {
+  return enabled ? options : { ...options, enabled, initialData: undefined };
+}
 
 /** Filtered observations per actor (the analyses); not asked for while `enabled` is false. */
 export function useObservationsByActor(query: SeriesQuery, enabled = true) {
-  const options = byActorOptions(useStanceSource(), query);
-  return useQuery(enabled ? options : { ...options, enabled, initialData: undefined });
+  return useQuery(onlyWhen(byActorOptions(useStanceSource(), query), enabled));
 }
 
 /** Id, actor and score of every observation in file order (comparing dataset versions). */
 export function useObservationRefs(enabled = true) {
-  const options = refsOptions(useStanceSource());
-  return useQuery(enabled ? options : { ...options, enabled, initialData: undefined });
+  return useQuery(onlyWhen(refsOptions(useStanceSource()), enabled));
 }
 
 /** Every filtered observation in time order, for an export the user asked for. */
