@@ -20,8 +20,9 @@ import { LoadingView } from './status-views';
 export function Explorer({ dataset }: { dataset: DatasetMeta }) {
   useDropUnknownIds(dataset);
   const view = useView(dataset, MAX_LINE_POINTS);
-  // What lies below the chart follows a filter change in a background render, after the chart painted.
-  const belowView = useDeferredValue(view);
+  // What lies below the chart (summary, analyses, table) is rendered in the background after the chart
+  // painted: first mounted without it (null), then on each filter change, in slices that yield to input.
+  const belowView = useDeferredValue(view, null);
   const pivots = useChartPivots(dataset);
   const selectedId = useUiStore((s) => s.selectedObservationId);
   const selectObservation = useUiStore((s) => s.selectObservation);

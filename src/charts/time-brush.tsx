@@ -38,7 +38,9 @@ const HANDLE_KEYS: Record<string, number> = {
  * committed once on release, so the chart redraws once per gesture.
  */
 export function TimeBrush({ extent, value, bins, onCommit, formatDay, formatTick, ticks }: TimeBrushProps) {
-  const [ref, width] = useElementWidth<HTMLDivElement>(600);
+  // Drawn once measured (with the page's first layout): the strip is never drawn at a guessed width.
+  const [ref, measured] = useElementWidth<HTMLDivElement>(600, { waitForMeasure: true });
+  const width = measured ?? 600;
   const [draft, setDraft] = useState<[number, number] | null>(null);
   const [drag, setDrag] = useState<Drag | null>(null);
   const [a, b] = draft ?? value;
@@ -115,46 +117,55 @@ export function TimeBrush({ extent, value, bins, onCommit, formatDay, formatTick
         onPointerCancel={finish}
         data-testid="brush-track"
       >
-        <svg width={width} height={HEIGHT} aria-hidden="true" className="brush-overview">
-          {bins.map((n, i) =>
-            n > 0 ? (
-              <rect
-                key={i}
-                x={i * barWidth + 0.5}
-                width={Math.max(1, barWidth - 1)}
-                y={HEIGHT - 2 - (n / maxCount) * (HEIGHT - 8)}
-                height={(n / maxCount) * (HEIGHT - 8)}
-                fill="var(--brush-bar)"
+        {measured !== null && (
+          <>
+            <svg width={width} height={HEIGHT} aria-hidden="true" className="brush-overview">
+              {bins.map((n, i) =>
+                n > 0 ? (
+                  <rect
+                    key={i}
+                    x={i * barWidth + 0.5}
+                    width={Math.max(1, barWidth - 1)}
+                    y={HEIGHT - 2 - (n / maxCount) * (HEIGHT - 8)}
+                    height={(n / maxCount) * (HEIGHT - 8)}
+                    fill="var(--brush-bar)"
+                  />
+                ) : null,
+              )}
+            </svg>
+            <div className="brush-shade" style={{ left: 0, width: Math.max(0, xa) }} />
+            <div className="brush-shade" style={{ left: xb, right: 0 }} />
+            <div
+              className="brush-window"
+              data-window="true"
+              style={{ left: xa, width: Math.max(2, xb - xa) }}
+            />
+            {(['start', 'end'] as const).map((which) => (
+              <div
+                key={which}
+                role="slider"
+                tabIndex={0}
+                data-handle={which}
+                className={`brush-handle brush-handle-${which}`}
+                style={{ left: (which === 'start' ? xa : xb) - 6 }}
+                aria-label={which === 'start' ? 'Range start' : 'Range end'}
+                aria-valuemin={Math.floor(extentDays(extent)[0] / DAY_MS)}
+                aria-valuemax={Math.floor(extentDays(extent)[1] / DAY_MS)}
+                aria-valuenow={Math.floor((which === 'start' ? a : b) / DAY_MS)}
+                aria-valuetext={formatDay(which === 'start' ? a : b)}
+                onKeyDown={onHandleKey(which)}
               />
-            ) : null,
-          )}
-        </svg>
-        <div className="brush-shade" style={{ left: 0, width: Math.max(0, xa) }} />
-        <div className="brush-shade" style={{ left: xb, right: 0 }} />
-        <div className="brush-window" data-window="true" style={{ left: xa, width: Math.max(2, xb - xa) }} />
-        {(['start', 'end'] as const).map((which) => (
-          <div
-            key={which}
-            role="slider"
-            tabIndex={0}
-            data-handle={which}
-            className={`brush-handle brush-handle-${which}`}
-            style={{ left: (which === 'start' ? xa : xb) - 6 }}
-            aria-label={which === 'start' ? 'Range start' : 'Range end'}
-            aria-valuemin={Math.floor(extentDays(extent)[0] / DAY_MS)}
-            aria-valuemax={Math.floor(extentDays(extent)[1] / DAY_MS)}
-            aria-valuenow={Math.floor((which === 'start' ? a : b) / DAY_MS)}
-            aria-valuetext={formatDay(which === 'start' ? a : b)}
-            onKeyDown={onHandleKey(which)}
-          />
-        ))}
+            ))}
+          </>
+        )}
       </div>
       <div className="brush-ticks" aria-hidden="true">
-        {ticks(Math.max(2, Math.floor(width / 90))).map((t) => (
-          <span key={t} style={{ left: timeToX(t, extent, width) }}>
-            {formatTick(t)}
-          </span>
-        ))}
+        {measured !== null &&
+          ticks(Math.max(2, Math.floor(width / 90))).map((t) => (
+            <span key={t} style={{ left: timeToX(t, extent, width) }}>
+              {formatTick(t)}
+            </span>
+          ))}
       </div>
     </div>
   );

@@ -29,7 +29,6 @@ function factsOf(index: DatasetIndex): DatasetFacts {
   return {
     observationCount: count,
     extent: index.extent,
-    sourceCounts: index.sourceCounts(),
     days: { day: Int32Array.from(days), n: Uint32Array.from(n) },
   };
 }
@@ -56,6 +55,7 @@ function coverageOf(index: DatasetIndex): CoverageSummary {
 export function createLocalSource(index: DatasetIndex): StanceSource {
   let facts: DatasetFacts | null = null;
   let coverage: CoverageSummary | null = null;
+  let sourceCounts: ReadonlyMap<string, number> | null = null;
   const answers: Omit<StanceQuestions, 'observationPage'> = {
     facts: () => (facts ??= factsOf(index)),
     series: (query, maxLinePoints) => buildViewSeries(index, query, maxLinePoints),
@@ -65,6 +65,7 @@ export function createLocalSource(index: DatasetIndex): StanceSource {
     observationsByActor: (query) => filterByActor(index, query),
     observationRefs: () => refsOf(index),
     coverage: () => (coverage ??= coverageOf(index)),
+    sourceCounts: () => (sourceCounts ??= index.sourceCounts()),
   };
   return {
     id: `local-${++sources}`,
@@ -78,6 +79,7 @@ export function createLocalSource(index: DatasetIndex): StanceSource {
     observationsByActor: async (query) => answers.observationsByActor(query),
     observationRefs: async () => answers.observationRefs(),
     coverage: async () => answers.coverage(),
+    sourceCounts: async () => answers.sourceCounts(),
     peek: { ...answers, observationPage: (request) => peekPage(index, request) },
   };
 }

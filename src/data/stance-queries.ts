@@ -36,6 +36,7 @@ export const stanceKeys = {
     [...stanceKeys.source(source), 'by-actor', query] as const,
   refs: (source: StanceSource) => [...stanceKeys.source(source), 'refs'] as const,
   coverage: (source: StanceSource) => [...stanceKeys.source(source), 'coverage'] as const,
+  sourceCounts: (source: StanceSource) => [...stanceKeys.source(source), 'source-counts'] as const,
 };
 
 // Answers are derived from data already loaded: never stale; kept a minute after the last viewer left,
@@ -119,7 +120,20 @@ export function useDatasetCoverage() {
   return useQuery(coverageOptions(useStanceSource()));
 }
 
-/** Facts about the whole dataset (count, extent, per-source counts, density over time). */
+export const sourceCountsOptions = (source: StanceSource) =>
+  queryOptions({
+    queryKey: stanceKeys.sourceCounts(source),
+    queryFn: () => source.sourceCounts(),
+    initialData: source.peek && (() => source.peek!.sourceCounts()),
+    ...DERIVED,
+  });
+
+/** Observations per source id (the Methodology page's source list). */
+export function useSourceCounts() {
+  return useQuery(sourceCountsOptions(useStanceSource()));
+}
+
+/** Facts about the whole dataset (count, extent, density over time). */
 export function useDatasetFacts() {
   return useQuery(factsOptions(useStanceSource()));
 }

@@ -15,8 +15,6 @@ export interface DatasetFacts {
   observationCount: number;
   /** First and last drawn time of any observation; null when there are none. */
   extent: [number, number] | null;
-  /** Observations per source id (the Methodology page's counts). */
-  sourceCounts: ReadonlyMap<string, number>;
   /** Drawn days that have observations, and how many: the time brush's density. */
   days: { day: Int32Array; n: Uint32Array };
 }
@@ -41,6 +39,8 @@ export interface StanceQuestions {
   observationsByActor(query: SeriesQuery): Map<string, PlacedObservation[]>;
   /** Counts per actor and per kind of source, and the span of the data (the Methodology page). */
   coverage(): CoverageSummary;
+  /** Observations per source id (the Methodology page's source list); not part of facts, which the first paint needs. */
+  sourceCounts(): ReadonlyMap<string, number>;
   /** Id, actor and score of every observation, in the file's order (what changed between versions). */
   observationRefs(): ObservationRef[];
 }

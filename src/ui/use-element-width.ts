@@ -2,9 +2,11 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 /**
  * Measures an element's width so charts get an explicit size (jsdom has no layout: there the fallback
- * stays). With `waitForMeasure` the width is null until the first measurement, which happens before
- * the browser paints: a chart that waits for it is computed and drawn once, at its real width, instead
- * of once at the fallback and again when measured.
+ * stays). With `waitForMeasure` the width is null until the first measurement: a chart that waits for
+ * it is computed and drawn once, at its real width, instead of once at the fallback and again when
+ * measured. That measurement is the ResizeObserver's first report, which comes with the page's own
+ * first layout, so the page paints around an empty box and the chart follows in its own task, rather
+ * than one long task forcing a layout of the whole page halfway through the first render.
  */
 export function useElementWidth<T extends HTMLElement>(
   fallback: number,
@@ -23,8 +25,11 @@ export function useElementWidth<T extends HTMLElement>(fallback: number, options
       const w = Math.floor(el.getBoundingClientRect().width);
       setWidth((current) => (w > 0 ? w : (current ?? fallback)));
     };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    if (typeof ResizeObserver === 'undefined') {
+      measure();
+      return;
+    }
+    if (!options?.waitForMeasure) measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();

@@ -9,12 +9,14 @@ import { useUiStore } from '../../src/state/ui-store';
 import { DEFAULT_FILTERS } from '../../src/domain/view-filters';
 import { DEFAULT_ANALYSIS } from '../../src/state/analysis-settings';
 import { renderWithProviders } from '../test-utils';
+import { explorerSettled } from './explorer-helpers';
 
 async function renderAnalysis(search = '') {
   server.use(http.get(DATASET_PATH, () => HttpResponse.json(makeAnalysisDataset())));
   window.history.replaceState(null, '', `/${search}`);
   const utils = renderWithProviders(<App />);
   await screen.findByRole('heading', { level: 1, name: 'Fixture: analysis' });
+  await explorerSettled();
   return utils;
 }
 

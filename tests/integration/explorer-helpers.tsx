@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/app/app';
 import { useUiStore } from '../../src/state/ui-store';
 import { DEFAULT_FILTERS } from '../../src/domain/view-filters';
@@ -15,7 +15,22 @@ export async function renderExplorer(search = '') {
   });
   const utils = renderWithProviders(<App />);
   await screen.findByRole('heading', { level: 1, name: 'Fixture: Stance toward Russia' });
+  await explorerSettled();
   return utils;
+}
+
+/**
+ * The explorer mounts what lies below the chart (summary, analyses, table) in a background render
+ * after the chart: wait for the table, or the empty state, as a reader would. Other pages: at once.
+ */
+export async function explorerSettled() {
+  await waitFor(() => {
+    if (useUiStore.getState().page !== 'explorer') return;
+    const done =
+      screen.queryByRole('table', { name: 'Observations' }) ??
+      screen.queryByText('No observations match these filters');
+    if (!done) throw new Error('the explorer has not drawn its table yet');
+  });
 }
 
 export function observationsTable() {

@@ -100,6 +100,8 @@ export function StanceChartPanel({
         Stance over time — {dataset.scale.negativeLabel} (−3) to {dataset.scale.positiveLabel} (+3)
       </figcaption>
       <div ref={ref} className="chart-box" onMouseLeave={() => hoverStore.set(null)}>
+        {/* Until the first measurement: the chart's height, so the page does not shift when it is drawn. */}
+        {!model && <div className="chart-placeholder" aria-hidden="true" />}
         {model && (
           <FigureChart
             model={model}

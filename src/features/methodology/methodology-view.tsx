@@ -1,6 +1,6 @@
 import type { DatasetMeta } from '../../domain/dataset-index';
 import { Markdown } from '../../ui/markdown';
-import { useDatasetCoverage, useDatasetFacts } from '../../data/stance-queries';
+import { useDatasetCoverage, useDatasetFacts, useSourceCounts } from '../../data/stance-queries';
 import { formatPartialDate } from '../../domain/dates';
 import methodology from '../../../docs/methodology.md?raw';
 import codebook from '../../../docs/codebook.md?raw';
@@ -118,7 +118,7 @@ function VersionsSection({ dataset }: { dataset: DatasetMeta }) {
 /** The Methodology page: how numbers are computed, the codebook, coverage, versions and the sources with their counts. */
 export function MethodologyView({ dataset }: { dataset: DatasetMeta }) {
   const facts = useDatasetFacts().data;
-  const counts = facts?.sourceCounts ?? new Map<string, number>();
+  const counts = useSourceCounts().data ?? new Map<string, number>();
   return (
     <article className="methodology" aria-labelledby="methodology-title">
       <h2 id="methodology-title">Methodology</h2>
