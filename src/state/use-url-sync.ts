@@ -49,39 +49,84 @@ export function useUrlSync(): void {
   useEffect(() => {
     let lastPush = 0;
     let applyingUrl = false;
+    // A filter change is written to the address when the page is next idle, not inside the click:
+    // pushState costs milliseconds, and the chart should reach the screen first. Changes made before
+    // the write land in one entry (they are closer together than COALESCE_MS anyway).
+    let pending: { push: boolean } | null = null;
+    let idleHandle: number | null = null;
+
+    const write = (url: string, push: boolean) => {
+      if (push) window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+    };
+    const targetUrl = (search: string) => {
+      const { filters, page } = useUiStore.getState();
+      const next = mergeSearch(search, filters, page);
+      return next === window.location.search
+        ? null
+        : `${window.location.pathname}${next}${window.location.hash}`;
+    };
+    const flush = () => {
+      if (idleHandle !== null) cancelIdleCallback(idleHandle);
+      idleHandle = null;
+      const p = pending;
+      pending = null;
+      const url = p && targetUrl(window.location.search);
+      if (p && url) write(url, p.push);
+    };
 
     const unsubscribe = useUiStore.subscribe((state, prev) => {
       const dataDropped =
         state.dataParam !== prev.dataParam && state.dataParam.url === null && !state.dataParam.ignored;
       if (applyingUrl || (state.filters === prev.filters && state.page === prev.page && !dataDropped)) return;
-      const { pathname, search, hash } = window.location;
-      const next = mergeSearch(dataDropped ? withoutDataParam(search) : search, state.filters, state.page);
-      if (next === search) return;
-      const url = `${pathname}${next}${hash}`;
+      const now = Date.now();
+      const corrected = state.unknownIds !== prev.unknownIds && state.unknownIds !== null;
+      if (
+        state.page === prev.page &&
+        !dataDropped &&
+        !corrected &&
+        typeof requestIdleCallback === 'function'
+      ) {
+        if (!pending) {
+          pending = { push: now - lastPush >= COALESCE_MS };
+          idleHandle = requestIdleCallback(flush, { timeout: 200 });
+        }
+        lastPush = now;
+        return;
+      }
+      flush();
+      const { search } = window.location;
+      const url = targetUrl(dataDropped ? withoutDataParam(search) : search);
+      if (!url) return;
       // A link corrected (ids the dataset lacks dropped) or `?data=` dropped for another dataset is the
       // same entry, not a step Back could return to.
-      if (dataDropped || (state.unknownIds !== prev.unknownIds && state.unknownIds !== null)) {
+      if (dataDropped || corrected) {
         window.history.replaceState(window.history.state, '', url);
         return;
       }
-      const now = Date.now();
       // Changing page is always its own history entry, so Back returns to the explorer.
-      if (state.page === prev.page && now - lastPush < COALESCE_MS)
-        window.history.replaceState(null, '', url);
-      else window.history.pushState(null, '', url);
+      write(url, state.page !== prev.page || now - lastPush >= COALESCE_MS);
       lastPush = now;
     });
 
     const onPopState = () => {
+      // Back or Forward before an idle write: the address the user went to wins.
+      if (idleHandle !== null) cancelIdleCallback(idleHandle);
+      idleHandle = null;
+      pending = null;
       applyingUrl = true;
       readAddress();
       applyingUrl = false;
       lastPush = 0;
     };
     window.addEventListener('popstate', onPopState);
+    // Leaving or reloading before the idle write still keeps the view in the address.
+    window.addEventListener('pagehide', flush);
     return () => {
+      flush();
       unsubscribe();
       window.removeEventListener('popstate', onPopState);
+      window.removeEventListener('pagehide', flush);
     };
   }, []);
 }
