@@ -141,15 +141,16 @@ function mergedMarkers(
   const ys = new Float64Array(count);
   const style = new Int32Array(count);
   const styles: MergedMarkers[] = [];
-  const styleOf = new Map<string, number>();
   // Markers per (day, score): a fan when more than one.
   const cells = new Map<number, Map<number, number[]>>();
   let i = 0;
   for (const s of series) {
+    // This actor's styles by (hollow, opacity): a handful, found without a string key per marker.
+    const styleOf = new Map<number, number>();
     for (const p of s.points) {
       const hollow = !p.dayPrecise;
       const opacity = CONFIDENCE_OPACITY[p.confidence];
-      const key = `${s.actor.id}|${hollow}|${opacity}`;
+      const key = hollow ? -1 - opacity : opacity;
       let k = styleOf.get(key);
       if (k === undefined) {
         k = styles.length;

@@ -140,7 +140,6 @@ function SavedViewItem({
 /** "Save view" and the list of saved views (open, rename, delete), stored in localStorage. */
 export function SavedViewsMenu({ dataset, storage }: { dataset: DatasetMeta; storage?: Storage | null }) {
   const api = useSavedViews(storage);
-  const filters = useUiStore((s) => s.filters);
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ text: string; undo?: SavedView } | null>(null);
   // Set when the opened view was saved with another version of this dataset (issue 8: what changed).
@@ -241,7 +240,8 @@ export function SavedViewsMenu({ dataset, storage }: { dataset: DatasetMeta; sto
           onSave={(name) => {
             const saved = api.save({
               name,
-              query: serializeFilters(filters),
+              // Read at save time: the menu need not redraw on every filter change.
+              query: serializeFilters(useUiStore.getState().filters),
               title: dataset.title.slice(0, 200),
               datasetId: datasetIdOf(dataset).slice(0, 200),
               datasetVersion: dataset.version.slice(0, 40),
