@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { DatasetControls } from '../features/import/dataset-controls';
 import { SavedViewsMenu } from '../features/saved-views/saved-views-menu';
 import { useActiveDataset } from '../data/use-active-dataset';
@@ -27,10 +27,13 @@ export function App() {
     onDatasetReplaced,
   });
   const page = useUiStore((s) => s.page);
-  const source = query.data;
+  // A dataset that has just arrived is drawn in a background render that yields to the browser every
+  // few milliseconds (React's transition), not in one long task; the page keeps the loading view, or
+  // the dataset it showed, until that render is done.
+  const source = useDeferredValue(query.data ?? null, null);
   const title = source?.meta.title ?? 'Stance Tracker';
   return (
-    <StanceSourceContext.Provider value={source ?? null}>
+    <StanceSourceContext.Provider value={source}>
       <div className="app">
         <header className="app-header">
           <p className="brand">Stance Tracker</p>
@@ -42,16 +45,16 @@ export function App() {
           </div>
         </header>
         <main className="app-main">
-          {query.isPending ? (
-            <LoadingView />
-          ) : query.isError ? (
+          {query.isError ? (
             <ErrorView error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+          ) : !source ? (
+            <LoadingView />
           ) : page === 'methodology' ? (
             <Suspense fallback={<LoadingView label="Loading the methodology…" />}>
-              <MethodologyView dataset={query.data.meta} />
+              <MethodologyView dataset={source.meta} />
             </Suspense>
           ) : (
-            <Explorer dataset={query.data.meta} />
+            <Explorer dataset={source.meta} />
           )}
         </main>
       </div>

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { startTransition, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 /**
  * Measures an element's width so charts get an explicit size (jsdom has no layout: there the fallback
@@ -30,7 +30,8 @@ export function useElementWidth<T extends HTMLElement>(fallback: number, options
       return;
     }
     if (!options?.waitForMeasure) measure();
-    const ro = new ResizeObserver(measure);
+    // What a new width redraws (a whole chart) renders in slices that yield to the browser.
+    const ro = new ResizeObserver(() => startTransition(measure));
     ro.observe(el);
     return () => ro.disconnect();
     // The fallback only matters before the first measurement.

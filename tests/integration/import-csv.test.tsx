@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/csv-read';
 import gdeltCsv from '../fixtures/gdelt-events-2020-11-13_15-sample.csv?raw';
@@ -241,6 +241,7 @@ describe('opening a CSV file', () => {
     expect(
       await screen.findByText('Opened gdelt-events-2020-11-13_15-sample.csv: 2,000 observations, 35 actors.'),
     ).toBeInTheDocument();
-    expect(legendNames().slice(0, 2)).toEqual(['UNITED STATES', 'RUSSIA']);
+    // The new dataset is drawn in a background render just after the notice.
+    await waitFor(() => expect(legendNames().slice(0, 2)).toEqual(['UNITED STATES', 'RUSSIA']));
   });
 });

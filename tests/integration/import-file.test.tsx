@@ -87,7 +87,7 @@ describe('opening a JSON file', () => {
         /could not be kept for your next visit \(the storage quota is exceeded\); after a reload the bundled dataset opens\./,
       ),
     ).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 1, name: 'My own dataset' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: 'My own dataset' })).toBeVisible();
   });
 
   it.each([
