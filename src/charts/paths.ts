@@ -4,20 +4,71 @@
 export const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /**
- * `String(r1(v))`, written from integers: formatting a fraction is V8's slow path, and dense paths
- * format tens of thousands of coordinates per filter change.
+ * Writes path text as bytes: a dense view writes tens of thousands of coordinates per filter change,
+ * and one buffer decoded once costs a fraction of joining as many small strings. Every number is
+ * written exactly as `String(r1(v))`, from integers (formatting a
+ * fraction is V8's slow path).
  */
-export function r1Text(v: number): string {
-  const tenths = Math.round(v * 10);
-  // Beyond 32-bit integers (or not a number): the plain way.
-  if (!(Math.abs(tenths) < 2 ** 31)) return String(r1(v));
-  const whole = (tenths / 10) | 0;
-  const digit = tenths - whole * 10;
-  if (digit === 0) return `${whole}`;
-  return `${tenths < 0 && whole === 0 ? '-' : ''}${whole}.${digit < 0 ? -digit : digit}`;
+class PathWriter {
+  private bytes = new Uint8Array(4096);
+  private length = 0;
+
+  private room(n: number) {
+    if (this.length + n <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.length + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.bytes.subarray(0, this.length));
+    this.bytes = next;
+  }
+
+  char(c: string) {
+    this.room(1);
+    this.bytes[this.length++] = c.charCodeAt(0);
+  }
+
+  text(t: string) {
+    this.room(t.length);
+    for (let i = 0; i < t.length; i++) this.bytes[this.length++] = t.charCodeAt(i);
+  }
+
+  /** `String(r1(v))`, without making a string. */
+  num(v: number) {
+    const tenths = Math.round(v * 10);
+    if (!(Math.abs(tenths) < 2 ** 31)) return this.text(String(r1(v)));
+    this.room(13);
+    const b = this.bytes;
+    const whole = (tenths / 10) | 0;
+    const digit = tenths - whole * 10;
+    if (tenths < 0 && (whole < 0 || digit !== 0)) b[this.length++] = 45; // '-'
+    const w = whole < 0 ? -whole : whole;
+    // Digits written from the last, in place: no scratch string or array.
+    let end = this.length + (w < 10 ? 1 : w < 100 ? 2 : w < 1000 ? 3 : w < 10000 ? 4 : String(w).length);
+    this.length = end;
+    let rest = w;
+    do {
+      b[--end] = 48 + (rest % 10);
+      rest = (rest / 10) | 0;
+    } while (rest > 0);
+    if (digit !== 0) {
+      b[this.length++] = 46; // '.'
+      b[this.length++] = 48 + (digit < 0 ? -digit : digit);
+    }
+  }
+
+  pt(x: number, y: number) {
+    this.num(x);
+    this.char(',');
+    this.num(y);
+  }
+
+  toString(): string {
+    return latin1.decode(this.bytes.subarray(0, this.length));
+  }
 }
 
-const pt = (x: number, y: number) => `${r1Text(x)},${r1Text(y)}`;
+// Path text is ASCII, so any single-byte decoding reads it back exactly.
+const latin1 = new TextDecoder('latin1');
 
 /** Tangents of a monotone cubic (Fritsch–Carlson, as d3's curveMonotoneX): no overshoot between points. */
 function monotoneTangents(pts: Array<[number, number]>): number[] {
@@ -43,23 +94,28 @@ function monotoneTangents(pts: Array<[number, number]>): number[] {
 }
 
 /** The segments after the first point (no leading M): curves through every point, or straight lines. */
-function segments(pts: Array<[number, number]>, curved: boolean): string {
+function segments(w: PathWriter, pts: Array<[number, number]>, curved: boolean) {
   const n = pts.length;
-  if (n < 2) return '';
-  if (!curved || n === 2)
-    return pts
-      .slice(1)
-      .map(([x, y]) => `L${pt(x, y)}`)
-      .join('');
+  if (n < 2) return;
+  if (!curved || n === 2) {
+    for (let i = 1; i < n; i++) {
+      w.char('L');
+      w.pt(pts[i]![0], pts[i]![1]);
+    }
+    return;
+  }
   const tangents = monotoneTangents(pts);
-  let d = '';
   for (let i = 0; i < n - 1; i++) {
     const [x0, y0] = pts[i]!;
     const [x1, y1] = pts[i + 1]!;
     const h = (x1 - x0) / 3;
-    d += `C${pt(x0 + h, y0 + h * tangents[i]!)},${pt(x1 - h, y1 - h * tangents[i + 1]!)},${pt(x1, y1)}`;
+    w.char('C');
+    w.pt(x0 + h, y0 + h * tangents[i]!);
+    w.char(',');
+    w.pt(x1 - h, y1 - h * tangents[i + 1]!);
+    w.char(',');
+    w.pt(x1, y1);
   }
-  return d;
 }
 
 /**
@@ -69,9 +125,12 @@ function segments(pts: Array<[number, number]>, curved: boolean): string {
  */
 export function linePath(pts: Array<[number, number]>, curved: boolean): string {
   if (pts.length === 0) return '';
-  const [x, y] = pts[0]!;
-  if (pts.length === 1) return `M${pt(x, y)}h0`;
-  return `M${pt(x, y)}${segments(pts, curved)}`;
+  const w = new PathWriter();
+  w.char('M');
+  w.pt(pts[0]![0], pts[0]![1]);
+  if (pts.length === 1) w.text('h0');
+  else segments(w, pts, curved);
+  return w.toString();
 }
 
 /** A closed band: along the upper edge left to right, back along the lower edge, with the line's curve. */
@@ -82,14 +141,26 @@ export function bandPath(
 ): string {
   if (upper.length < 2) return '';
   const back = [...lower].reverse();
-  return `M${pt(...upper[0]!)}${segments(upper, curved)}L${pt(...back[0]!)}${segments(back, curved)}Z`;
+  const w = new PathWriter();
+  w.char('M');
+  w.pt(upper[0]![0], upper[0]![1]);
+  segments(w, upper, curved);
+  w.char('L');
+  w.pt(back[0]![0], back[0]![1]);
+  segments(w, back, curved);
+  w.char('Z');
+  return w.toString();
 }
 
 /** Circles as one path (two arcs each): thousands of markers in one element. */
 export function circlesPath(centres: Array<[number, number]>, r: number): string {
   const d = r1(2 * r);
   const arcs = `a${r},${r} 0 1,0 ${d},0a${r},${r} 0 1,0 ${-d},0`;
-  let out = '';
-  for (const [x, y] of centres) out += `M${pt(x - r, y)}${arcs}`;
-  return out;
+  const w = new PathWriter();
+  for (const [x, y] of centres) {
+    w.char('M');
+    w.pt(x - r, y);
+    w.text(arcs);
+  }
+  return w.toString();
 }
