@@ -40,6 +40,8 @@ async function openFixture(page: Page, search = '') {
   );
   await page.goto(`./?range=all${search}`);
   await expect(page.getByRole('figure', { name: /^Stance over time/ })).toBeVisible();
+  // The plot is drawn after the data arrives, in a background render: wait for it, not just the frame.
+  await expect(page.locator('svg.figure-chart')).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
 }
 
