@@ -2,7 +2,7 @@ import type { Observation } from '../domain/schema';
 import type { ActorSeries } from '../domain/series';
 import { formatPartialDate } from '../domain/dates';
 import { formatScore } from '../domain/format-score';
-import { circlesPath } from './paths';
+import { CirclesPath } from './paths';
 import type { Palette } from './figure-palette';
 import {
   CONFIDENCE_OPACITY,
@@ -141,8 +141,11 @@ function mergedMarkers(
   const ys = new Float64Array(count);
   const style = new Int32Array(count);
   const styles: MergedMarkers[] = [];
-  // Markers per (day, score): a fan when more than one.
-  const cells = new Map<number, Map<number, number[]>>();
+  // Markers per (day, score), a fan when more than one: each group's members linked in marker order
+  // (`next`), found through its last member, so no array per group.
+  const next = new Int32Array(count).fill(-1);
+  const lastOf = new Map<number, Map<number, number>>();
+  const firsts: number[] = [];
   let i = 0;
   for (const s of series) {
     // This actor's styles by (hollow, opacity): a handful, found without a string key per marker.
@@ -165,27 +168,27 @@ function mergedMarkers(
       style[i] = k;
       xs[i] = scales.x(p.t);
       ys[i] = scales.y(p.score);
-      let byScore = cells.get(p.t);
-      if (!byScore) cells.set(p.t, (byScore = new Map<number, number[]>()));
-      const members = byScore.get(p.score);
-      if (members) members.push(i);
-      else byScore.set(p.score, [i]);
+      let byScore = lastOf.get(p.t);
+      if (!byScore) lastOf.set(p.t, (byScore = new Map<number, number>()));
+      const last = byScore.get(p.score);
+      if (last === undefined) firsts.push(i);
+      else next[last] = i;
+      byScore.set(p.score, i);
       i++;
     }
   }
-  for (const byScore of cells.values()) {
-    for (const members of byScore.values()) {
-      const n = members.length;
-      if (n < 2) continue;
-      const step = Math.min(1.6 * r, (2 * MAX_FAN) / (n - 1));
-      members.forEach((m, j) => (xs[m]! += (j - (n - 1) / 2) * step));
-    }
+  for (const first of firsts) {
+    if (next[first] === -1) continue;
+    let n = 0;
+    for (let m = first; m !== -1; m = next[m]!) n++;
+    const step = Math.min(1.6 * r, (2 * MAX_FAN) / (n - 1));
+    let j = 0;
+    for (let m = first; m !== -1; m = next[m]!) xs[m]! += (j++ - (n - 1) / 2) * step;
   }
-  const centres = styles.map(() => [] as Array<[number, number]>);
+  const paths = styles.map(() => new CirclesPath(r));
   for (let m = 0; m < i; m++) {
-    const x = clamp(xs[m]!, plot.x + r + 1, plot.x + plot.width - r - 1);
-    centres[style[m]!]!.push([x, ys[m]!]);
+    paths[style[m]!]!.add(clamp(xs[m]!, plot.x + r + 1, plot.x + plot.width - r - 1), ys[m]!);
   }
-  const merged = styles.map((g, k) => ({ ...g, d: circlesPath(centres[k]!, r) }));
+  const merged = styles.map((g, k) => ({ ...g, d: paths[k]!.toString() }));
   return { mode: 'merged', count, items: [], merged };
 }

@@ -32,6 +32,13 @@ class PathWriter {
     for (let i = 0; i < t.length; i++) this.bytes[this.length++] = t.charCodeAt(i);
   }
 
+  /** Bytes encoded once and written many times (the arcs of every marker). */
+  raw(bytes: Uint8Array) {
+    this.room(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
   /** `String(r1(v))`, without making a string. */
   num(v: number) {
     const tenths = Math.round(v * 10);
@@ -69,6 +76,7 @@ class PathWriter {
 
 // Path text is ASCII, so any single-byte decoding reads it back exactly.
 const latin1 = new TextDecoder('latin1');
+const latin1Bytes = (t: string) => Uint8Array.from(t, (c) => c.charCodeAt(0));
 
 /** Tangents of a monotone cubic (Fritsch–Carlson, as d3's curveMonotoneX): no overshoot between points. */
 function monotoneTangents(pts: Array<[number, number]>): number[] {
@@ -152,15 +160,22 @@ export function bandPath(
   return w.toString();
 }
 
-/** Circles as one path (two arcs each): thousands of markers in one element. */
-export function circlesPath(centres: Array<[number, number]>, r: number): string {
-  const d = r1(2 * r);
-  const arcs = `a${r},${r} 0 1,0 ${d},0a${r},${r} 0 1,0 ${-d},0`;
-  const w = new PathWriter();
-  for (const [x, y] of centres) {
-    w.char('M');
-    w.pt(x - r, y);
-    w.text(arcs);
+/** Circles as one path (two arcs each), added one by one: thousands of markers in one element. */
+export class CirclesPath {
+  private readonly writer = new PathWriter();
+  private readonly arcs: Uint8Array;
+  constructor(private readonly r: number) {
+    const d = r1(2 * r);
+    this.arcs = latin1Bytes(`a${r},${r} 0 1,0 ${d},0a${r},${r} 0 1,0 ${-d},0`);
   }
-  return w.toString();
+
+  add(x: number, y: number) {
+    this.writer.char('M');
+    this.writer.pt(x - this.r, y);
+    this.writer.raw(this.arcs);
+  }
+
+  toString(): string {
+    return this.writer.toString();
+  }
 }
