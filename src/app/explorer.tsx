@@ -1,5 +1,9 @@
-import { useCallback, useDeferredValue, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { DatasetMeta } from '../domain/dataset-index';
+import type { ViewSeries } from '../domain/series';
+import { toSeriesQuery } from '../domain/series-query';
+import { useIdleValue } from '../ui/use-idle-value';
 import { useView } from './use-view';
 import { LinkNotice, useDropUnknownIds } from './link-notice';
 import { useUiStore } from '../state/ui-store';
@@ -20,9 +24,6 @@ import { LoadingView } from './status-views';
 export function Explorer({ dataset }: { dataset: DatasetMeta }) {
   useDropUnknownIds(dataset);
   const view = useView(dataset, MAX_LINE_POINTS);
-  // What lies below the chart (summary, analyses, table) is rendered in the background after the chart
-  // painted: first mounted without it (null), then on each filter change, in slices that yield to input.
-  const belowView = useDeferredValue(view, null);
   const pivots = useChartPivots(dataset);
   const selectedId = useUiStore((s) => s.selectedObservationId);
   const selectObservation = useUiStore((s) => s.selectObservation);
@@ -89,15 +90,45 @@ export function Explorer({ dataset }: { dataset: DatasetMeta }) {
           />
         )}
         <TimeBrushPanel dataset={dataset} />
-        {!empty && belowView && belowView.count > 0 && (
-          <>
-            <ViewSummary dataset={dataset} view={belowView} />
-            <AnalysisSection dataset={dataset} view={belowView} onOpenEvidence={openEvidence} />
-            <ObservationsTable dataset={dataset} selectedId={selectedId} onOpenEvidence={openEvidence} />
-          </>
+        {!empty && (
+          <BelowChart dataset={dataset} view={view} selectedId={selectedId} onOpenEvidence={openEvidence} />
         )}
       </div>
       {selectedId && <EvidencePanel dataset={dataset} observationId={selectedId} onClose={closeEvidence} />}
     </div>
+  );
+}
+
+/**
+ * Summary, analyses and table: they follow the view once the browser is idle after a change, so a
+ * filter change reaches the chart's frame without them, and they render in slices that yield.
+ */
+function BelowChart({
+  dataset,
+  view,
+  selectedId,
+  onOpenEvidence,
+}: {
+  dataset: DatasetMeta;
+  view: ViewSeries;
+  selectedId: string | null;
+  onOpenEvidence: (id: string, opener: Element) => void;
+}) {
+  const query = useUiStore(useShallow((s) => toSeriesQuery(s.filters, dataset)));
+  // The view and the filters it was computed for change together, so names, sentences and rows agree.
+  const current = useMemo(() => ({ view, query }), [view, query]);
+  const below = useIdleValue(current);
+  if (!below || below.view.count === 0) return null;
+  return (
+    <>
+      <ViewSummary dataset={dataset} view={below.view} actors={below.query.actors} />
+      <AnalysisSection dataset={dataset} view={below.view} onOpenEvidence={onOpenEvidence} />
+      <ObservationsTable
+        dataset={dataset}
+        query={below.query}
+        selectedId={selectedId}
+        onOpenEvidence={onOpenEvidence}
+      />
+    </>
   );
 }

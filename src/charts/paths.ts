@@ -10,7 +10,10 @@ export const r1 = (v: number) => Math.round(v * 10) / 10;
  * fraction is V8's slow path).
  */
 class PathWriter {
-  private bytes = new Uint8Array(4096);
+  private bytes: Uint8Array;
+  constructor(capacity = 256) {
+    this.bytes = new Uint8Array(capacity);
+  }
   private length = 0;
 
   private room(n: number) {
@@ -133,7 +136,8 @@ function segments(w: PathWriter, pts: Array<[number, number]>, curved: boolean) 
  */
 export function linePath(pts: Array<[number, number]>, curved: boolean): string {
   if (pts.length === 0) return '';
-  const w = new PathWriter();
+  // About 14 characters a straight point: sized once rather than grown.
+  const w = new PathWriter(pts.length * (curved ? 40 : 16));
   w.char('M');
   w.pt(pts[0]![0], pts[0]![1]);
   if (pts.length === 1) w.text('h0');
@@ -149,7 +153,7 @@ export function bandPath(
 ): string {
   if (upper.length < 2) return '';
   const back = [...lower].reverse();
-  const w = new PathWriter();
+  const w = new PathWriter((upper.length + lower.length) * (curved ? 40 : 16));
   w.char('M');
   w.pt(upper[0]![0], upper[0]![1]);
   segments(w, upper, curved);
@@ -160,13 +164,24 @@ export function bandPath(
   return w.toString();
 }
 
+// The two arcs after each circle's start, by radius (a chart uses one or two radii).
+const arcsByRadius = new Map<number, Uint8Array>();
+function arcsOf(r: number): Uint8Array {
+  let arcs = arcsByRadius.get(r);
+  if (!arcs) {
+    const d = r1(2 * r);
+    arcs = latin1Bytes(`a${r},${r} 0 1,0 ${d},0a${r},${r} 0 1,0 ${-d},0`);
+    arcsByRadius.set(r, arcs);
+  }
+  return arcs;
+}
+
 /** Circles as one path (two arcs each), added one by one: thousands of markers in one element. */
 export class CirclesPath {
   private readonly writer = new PathWriter();
   private readonly arcs: Uint8Array;
   constructor(private readonly r: number) {
-    const d = r1(2 * r);
-    this.arcs = latin1Bytes(`a${r},${r} 0 1,0 ${d},0a${r},${r} 0 1,0 ${-d},0`);
+    this.arcs = arcsOf(r);
   }
 
   add(x: number, y: number) {

@@ -141,7 +141,7 @@ describe('paths written as bytes', () => {
     );
   });
 
-  it('grow past their first buffer', () => {
+  it('grow past their first buffer (a line of 3,000 points)', () => {
     const pts = Array.from({ length: 3000 }, (_, i): [number, number] => [i * 0.37, Math.sin(i) * 200]);
     expect(linePath(pts, false)).toBe(plainLine(pts, false));
     expect(linePath(pts, false).length).toBeGreaterThan(4096);

@@ -1,15 +1,21 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { DatasetMeta } from '../../domain/dataset-index';
 import { summarize, type ViewSeries } from '../../domain/series';
-import { useUiStore } from '../../state/ui-store';
 import { summarySentence } from '../../domain/summary-text';
 import { actorDash } from '../../charts/figure-palette';
 import { ActorSwatch } from '../../ui/actor-swatch';
 
 /** For each selected actor: mean, count and the move from the first to the last third of the range. */
-export function ViewSummary({ dataset, view }: { dataset: DatasetMeta; view: ViewSeries }) {
-  // Deferred like the view it is given (explorer.tsx), so names and sentences change together.
-  const actors = useDeferredValue(useUiStore((s) => s.filters.actors));
+export function ViewSummary({
+  dataset,
+  view,
+  actors,
+}: {
+  dataset: DatasetMeta;
+  view: ViewSeries;
+  /** The actors the view was computed for (null: every actor). */
+  actors: readonly string[] | null;
+}) {
   const summaries = useMemo(() => summarize(view), [view]);
   const chosen = actors === null ? null : new Set(actors);
   const selected = dataset.actors.filter((a) => chosen === null || chosen.has(a.id));

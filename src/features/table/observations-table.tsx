@@ -1,11 +1,9 @@
 import { useDeferredValue, useMemo, useState, type MouseEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { DatasetMeta } from '../../domain/dataset-index';
 import type { SortDir, SortKey } from '../../domain/observation-order';
-import { toSeriesQuery } from '../../domain/series-query';
+import type { SeriesQuery } from '../../domain/series';
 import { formatPartialDate } from '../../domain/dates';
 import { formatScore } from '../../domain/format-score';
-import { useUiStore } from '../../state/ui-store';
 import { useObservationPage } from '../../data/stance-queries';
 import { SORT_COLUMNS, makeLookups } from './table-model';
 
@@ -13,18 +11,23 @@ const PAGE_SIZE = 50;
 
 interface ObservationsTableProps {
   dataset: DatasetMeta;
+  /** The filters of the view the table lists (the explorer passes them once the page is idle). */
+  query: SeriesQuery;
   selectedId: string | null;
   onOpenEvidence: (id: string, opener: Element) => void;
 }
 
 /** The filtered observations as a sortable, searchable table, one page asked for at a time; a row opens its Evidence. */
-export function ObservationsTable({ dataset, selectedId, onOpenEvidence }: ObservationsTableProps) {
+export function ObservationsTable({
+  dataset,
+  query: filters,
+  selectedId,
+  onOpenEvidence,
+}: ObservationsTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'date', dir: 'ascending' });
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(0);
   const deferredQuery = useDeferredValue(query);
-  // The page follows a filter change in a background render, after the chart has painted.
-  const filters = useDeferredValue(useUiStore(useShallow((s) => toSeriesQuery(s.filters, dataset))));
   const lookups = useMemo(() => makeLookups(dataset), [dataset]);
   const { data } = useObservationPage({
     query: filters,
