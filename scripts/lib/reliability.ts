@@ -1,4 +1,5 @@
 import type { Dataset } from '../../src/domain/schema';
+import { makeRng } from './synthetic';
 
 // The reliability check of the codebook (§11): a seeded random sample coded a second time, blind, and the
 // agreement between the two codings. Pure functions; scripts/reliability*.ts do the file work.
@@ -6,17 +7,8 @@ import type { Dataset } from '../../src/domain/schema';
 export const RELIABILITY_SEED = 20261130;
 export const RELIABILITY_SHARE = 0.15;
 
-/** mulberry32: a small seeded PRNG, so the same seed always draws the same sample. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG (mulberry32), so the same seed always draws the same sample. */
+export const seededRandom = makeRng;
 
 /** A seeded simple random sample of round(share × n) ids (at least one), returned in id order. */
 export function drawSample(ids: readonly string[], share: number, seed: number): string[] {

@@ -1,5 +1,7 @@
 // SVG path strings for lines, bands and markers, shared by the screen chart and the exported figure.
 
+import { growBytes } from '../lib/grow-bytes';
+
 /** One decimal: sub-pixel precision without bloating the paths. */
 export const r1 = (v: number) => Math.round(v * 10) / 10;
 
@@ -17,12 +19,7 @@ class PathWriter {
   private length = 0;
 
   private room(n: number) {
-    if (this.length + n <= this.bytes.length) return;
-    let size = this.bytes.length * 2;
-    while (size < this.length + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.bytes.subarray(0, this.length));
-    this.bytes = next;
+    this.bytes = growBytes(this.bytes, this.length, n);
   }
 
   char(c: string) {
@@ -82,7 +79,7 @@ const latin1 = new TextDecoder('latin1');
 const latin1Bytes = (t: string) => Uint8Array.from(t, (c) => c.charCodeAt(0));
 
 /** Tangents of a monotone cubic (Fritsch–Carlson, as d3's curveMonotoneX): no overshoot between points. */
-function monotoneTangents(pts: Array<[number, number]>): number[] {
+export function monotoneTangents(pts: Array<[number, number]>): number[] {
   const n = pts.length;
   const slopes: number[] = [];
   for (let i = 0; i < n - 1; i++) {

@@ -1,4 +1,5 @@
 import type { Confidence, DatePrecision, Kind } from './schema';
+import { growBytes } from '../lib/grow-bytes';
 
 // Observations stored by column: typed arrays and UTF-8 text, built once (in the dataset worker for a
 // fetched file) and handed to the page without copying (their buffers are transferred). One object per
@@ -114,12 +115,7 @@ class ByteBuffer {
     this.bytes = new Uint8Array(Math.max(16, capacity));
   }
   private ensure(extra: number) {
-    if (this.length + extra <= this.bytes.length) return;
-    let size = this.bytes.length * 2;
-    while (size < this.length + extra) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.bytes.subarray(0, this.length));
-    this.bytes = next;
+    this.bytes = growBytes(this.bytes, this.length, extra);
   }
   push(s: string) {
     const n = s.length;

@@ -5,6 +5,7 @@ import { readToColumns, textToColumns } from '../../src/data/fetch-dataset';
 import { DatasetError } from '../../src/domain/dataset-error';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 import type { Observation } from '../../src/domain/schema';
+import { makeRng } from '../../scripts/lib/synthetic';
 
 // The dataset is parsed while it downloads: the observations are cut into batches as bytes arrive.
 // Whatever the layout (whitespace, key order, escapes, unicode, where the network cuts the bytes), the
@@ -12,18 +13,6 @@ import type { Observation } from '../../src/domain/schema';
 
 const base = makeFixtureDataset();
 const LABEL = 'The test dataset';
-
-/** A small deterministic generator for layout choices (fast-check supplies the seed). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SPACES = ['', ' ', '\n', '\t', '\r\n  '];
 
@@ -154,7 +143,7 @@ describe('reading a dataset while it downloads', () => {
         fc.integer(),
         fc.integer({ min: 1, max: 400 }),
         (rows, seed, batch) => {
-          const rnd = prng(seed);
+          const rnd = makeRng(seed);
           // Text with "}," can be cut in the wrong place, which JSON.parse then refuses (the next test).
           const plain = (t: string) => t.replaceAll('}', ')');
           const dataset = makeDataset(
@@ -202,7 +191,7 @@ describe('reading a dataset while it downloads', () => {
         fc.boolean(),
         fc.integer({ min: 1, max: 400 }),
         async (rows, seed, last, batch) => {
-          const rnd = prng(seed);
+          const rnd = makeRng(seed);
           const text = serialize(JSON.parse(JSON.stringify(makeDataset(rows))), rnd, true, last, rnd() < 0.2);
           const streamed = await readToColumns(chunkedResponse(text, rnd, 64), LABEL, undefined, batch);
           expect(streamed).toEqual(textToColumns(text, LABEL));
@@ -222,7 +211,7 @@ describe('reading a dataset while it downloads', () => {
           ]),
         ),
       ),
-      prng(1),
+      makeRng(1),
     );
     const breaks = fc.oneof(
       // Truncated anywhere.
@@ -248,7 +237,7 @@ describe('reading a dataset while it downloads', () => {
     );
     await fc.assert(
       fc.asyncProperty(breaks, fc.integer(), async (text, seed) => {
-        const rnd = prng(seed);
+        const rnd = makeRng(seed);
         const whole = await outcome(() => Promise.resolve(textToColumns(text, LABEL)));
         const streamed = await outcome(() =>
           readToColumns(chunkedResponse(text, rnd, 32), LABEL, undefined, 1 + (seed & 63)),
