@@ -304,3 +304,12 @@ test('at 360 px the page does not scroll sideways, the chart fits and the filter
   expect(await seriousViolations(page)).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
+
+test('when the app’s code cannot load, the page says so instead of staying blank', async ({ page }) => {
+  // The app's code is its own chunk, loaded after the entry has started the dataset's download.
+  await page.route(/\/assets\/mount-[^/]*\.js$/, (route) => route.abort('connectionfailed'));
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Stance Tracker could not load its code. Reload the page to try again.',
+  );
+});
