@@ -118,17 +118,21 @@ function BelowChart({
   // The view and the filters it was computed for change together, so names, sentences and rows agree.
   const current = useMemo(() => ({ view, query }), [view, query]);
   const below = useIdleValue(current);
-  if (!below || below.view.count === 0) return null;
-  return (
-    <>
-      <ViewSummary dataset={dataset} view={below.view} actors={below.query.actors} />
-      <AnalysisSection dataset={dataset} view={below.view} onOpenEvidence={onOpenEvidence} />
-      <ObservationsTable
-        dataset={dataset}
-        query={below.query}
-        selectedId={selectedId}
-        onOpenEvidence={onOpenEvidence}
-      />
-    </>
+  // Kept while `below` is unchanged, so the filter change's own render skips summary, analyses and table.
+  return useMemo(
+    () =>
+      !below || below.view.count === 0 ? null : (
+        <>
+          <ViewSummary dataset={dataset} view={below.view} actors={below.query.actors} />
+          <AnalysisSection dataset={dataset} view={below.view} onOpenEvidence={onOpenEvidence} />
+          <ObservationsTable
+            dataset={dataset}
+            query={below.query}
+            selectedId={selectedId}
+            onOpenEvidence={onOpenEvidence}
+          />
+        </>
+      ),
+    [below, dataset, selectedId, onOpenEvidence],
   );
 }

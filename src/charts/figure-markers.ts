@@ -124,6 +124,9 @@ export function buildMarkers(
   return { mode, count, items, merged: [] };
 }
 
+// Distinct scores a merged view can tell apart per day: every marker in a view, at most.
+const SCORE_SLOTS = MAX_DRAWN_MARKERS + 1;
+
 /**
  * Dense views: one path per actor and style, with the same places as markers drawn each (fanned
  * within a day, kept inside the plot) but no per-marker object and no observation text read. Series
@@ -144,7 +147,9 @@ function mergedMarkers(
   // Markers per (day, score), a fan when more than one: each group's members linked in marker order
   // (`next`), found through its last member, so no array per group.
   const next = new Int32Array(count).fill(-1);
-  const lastOf = new Map<number, Map<number, number>>();
+  const lastOf = new Map<number, number>();
+  // A (day, score) pair as one number: the day times a slot per distinct score (a handful in practice).
+  const slotOf = new Map<number, number>();
   const firsts: number[] = [];
   let i = 0;
   for (const s of series) {
@@ -168,12 +173,14 @@ function mergedMarkers(
       style[i] = k;
       xs[i] = scales.x(p.t);
       ys[i] = scales.y(p.score);
-      let byScore = lastOf.get(p.t);
-      if (!byScore) lastOf.set(p.t, (byScore = new Map<number, number>()));
-      const last = byScore.get(p.score);
+      let slot = slotOf.get(p.score);
+      if (slot === undefined) slotOf.set(p.score, (slot = slotOf.size));
+      // One number per (day, score): slots stay below SCORE_SLOTS, so no two pairs share one.
+      const cell = p.day * SCORE_SLOTS + slot;
+      const last = lastOf.get(cell);
       if (last === undefined) firsts.push(i);
       else next[last] = i;
-      byScore.set(p.score, i);
+      lastOf.set(cell, i);
       i++;
     }
   }
@@ -185,7 +192,9 @@ function mergedMarkers(
     let j = 0;
     for (let m = first; m !== -1; m = next[m]!) xs[m]! += (j++ - (n - 1) / 2) * step;
   }
-  const paths = styles.map(() => new CirclesPath(r));
+  const perStyle = new Int32Array(styles.length);
+  for (let m = 0; m < i; m++) perStyle[style[m]!]!++;
+  const paths = styles.map((_, k) => new CirclesPath(r, perStyle[k]!));
   for (let m = 0; m < i; m++) {
     paths[style[m]!]!.add(clamp(xs[m]!, plot.x + r + 1, plot.x + plot.width - r - 1), ys[m]!);
   }

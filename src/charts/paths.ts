@@ -19,7 +19,8 @@ class PathWriter {
   private length = 0;
 
   private room(n: number) {
-    this.bytes = growBytes(this.bytes, this.length, n);
+    // The check inline: it runs for every character and number written.
+    if (this.length + n > this.bytes.length) this.bytes = growBytes(this.bytes, this.length, n);
   }
 
   char(c: string) {
@@ -175,10 +176,16 @@ function arcsOf(r: number): Uint8Array {
 
 /** Circles as one path (two arcs each), added one by one: thousands of markers in one element. */
 export class CirclesPath {
-  private readonly writer = new PathWriter();
+  private readonly writer: PathWriter;
   private readonly arcs: Uint8Array;
-  constructor(private readonly r: number) {
+  /** `expected`: how many circles will be added, so the buffer is sized once rather than grown. */
+  constructor(
+    private readonly r: number,
+    expected = 8,
+  ) {
     this.arcs = arcsOf(r);
+    // 'M', two numbers of at most 13 bytes and a comma, then the arcs.
+    this.writer = new PathWriter(expected * (28 + this.arcs.length));
   }
 
   add(x: number, y: number) {
