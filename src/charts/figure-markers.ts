@@ -194,7 +194,7 @@ function mergedMarkers(
   }
   const perStyle = new Int32Array(styles.length);
   for (let m = 0; m < i; m++) perStyle[style[m]!]!++;
-  const paths = styles.map((_, k) => new CirclesPath(r, perStyle[k]!));
+  const paths = styles.map((_, k) => new CirclesPath(r, perStyle[k]));
   for (let m = 0; m < i; m++) {
     paths[style[m]!]!.add(clamp(xs[m]!, plot.x + r + 1, plot.x + plot.width - r - 1), ys[m]!);
   }
