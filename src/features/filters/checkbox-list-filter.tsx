@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ReactNode } from 'react';
 import { isSelected, toggleInSelection } from '../../domain/view-filters';
 import { ActorSwatch } from '../../ui/actor-swatch';
@@ -21,8 +22,9 @@ interface CheckboxListFilterProps {
   grouped?: boolean;
 }
 
-/** A fieldset of checkboxes with All and None, optionally split into labelled groups. */
-export function CheckboxListFilter({
+/** A fieldset of checkboxes with All and None, optionally split into labelled groups. Memoised: a change
+ * to another filter does not re-render this list. */
+export const CheckboxListFilter = memo(function CheckboxListFilter({
   legend,
   items,
   selection,
@@ -80,4 +82,4 @@ export function CheckboxListFilter({
       )}
     </fieldset>
   );
-}
+});

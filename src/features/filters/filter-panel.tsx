@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { DatasetMeta } from '../../domain/dataset-index';
 import { useDatasetFacts } from '../../data/stance-queries';
 import { isoDay } from '../../domain/dates';
@@ -57,6 +57,9 @@ export function FilterPanel({ dataset }: { dataset: DatasetMeta }) {
     () => dataset.themes.map((t) => ({ id: t.id, label: t.label })),
     [dataset.themes],
   );
+  // Stable, so the memoised lists skip a render when another filter changes.
+  const setActors = useCallback((next: string[] | null) => setFilters({ actors: next }), [setFilters]);
+  const setThemes = useCallback((next: string[] | null) => setFilters({ themes: next }), [setFilters]);
   const extent = useDatasetFacts().data?.extent ?? null;
   const lastDay = extent ? isoDay(extent[1]) : null;
 
@@ -82,15 +85,10 @@ export function FilterPanel({ dataset }: { dataset: DatasetMeta }) {
           legend="Actors"
           items={actorItems}
           selection={actors}
-          onChange={(next) => setFilters({ actors: next })}
+          onChange={setActors}
           grouped={hasMeaningfulGroups(dataset.actors)}
         />
-        <CheckboxListFilter
-          legend="Themes"
-          items={themeItems}
-          selection={themes}
-          onChange={(next) => setFilters({ themes: next })}
-        />
+        <CheckboxListFilter legend="Themes" items={themeItems} selection={themes} onChange={setThemes} />
         <fieldset className="filter-group">
           <legend>Kind</legend>
           <div className="radio-row">

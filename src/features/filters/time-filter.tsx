@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { effectiveRange } from '../../domain/view-filters';
 import { useUiStore } from '../../state/ui-store';
@@ -6,7 +7,7 @@ import type { DefaultRangeSource } from '../../domain/default-range';
 import type { Dataset } from '../../domain/schema';
 
 /** Presets and a From/To pair; the brush under the chart writes the same two values. */
-export function TimeFilter({
+export const TimeFilter = memo(function TimeFilter({
   lastDay,
   dataset,
 }: {
@@ -59,4 +60,4 @@ export function TimeFilter({
       </p>
     </fieldset>
   );
-}
+});
