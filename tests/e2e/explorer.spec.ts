@@ -313,3 +313,22 @@ test('when the app’s code cannot load, the page says so instead of staying bla
     'Stance Tracker could not load its code. Reload the page to try again.',
   );
 });
+
+test('at 360 px a long dataset address wraps inside the screen rather than being cut off', async ({
+  page,
+  consoleErrors,
+}) => {
+  const folder = 'a-rather-long-folder-name-for-the-datasets-of-one-briefing';
+  await page
+    .context()
+    .route(`**/${folder}/**`, (route) => route.fulfill({ path: 'public/data/stances.json' }));
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto(`./?data=${folder}/stances-as-of-december.json`);
+  const label = page.locator('.dataset-badge-label');
+  await expect(label).toContainText(`${folder}/stances-as-of-december.json`);
+  const box = (await label.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(360);
+  // Nothing of it is hidden: the text fits the box it is drawn in.
+  expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  expect(consoleErrors).toEqual([]);
+});
