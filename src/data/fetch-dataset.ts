@@ -5,7 +5,7 @@ import { DatasetIndex, type LoadedDataset } from '../domain/dataset-index';
 import { allActorCells } from '../domain/aggregates';
 import { buildColumns, type ObservationInput } from '../domain/build-columns';
 import { fastValidate, shellChecker } from '../domain/fast-validate';
-import { ObservationSplitter } from '../domain/observation-stream';
+import { ObservationReader } from '../domain/observation-stream';
 import { lastDataDay } from '../domain/default-range';
 
 // Fetch, JSON-parse and validate a dataset. No React or DOM here: this module also runs in the
@@ -77,77 +77,50 @@ export async function fetchAndIndex(
 }
 
 /**
- * Reads the body as it arrives: the observations are cut into batches (ObservationSplitter), each
- * parsed and checked while the rest downloads. Whatever that path does not take (another shape, broken
- * JSON, a rule broken) is parsed again from the whole text, as before, so messages are unchanged.
+ * Reads the body as it arrives: the observations go straight from the bytes into columns
+ * (ObservationReader), checked as they come, while the rest downloads. Whatever that path does not take
+ * (another shape, broken JSON, a rule broken) is parsed again from the whole text, as before, so
+ * messages are unchanged.
  */
 export async function readToColumns(
   response: Response,
   label: string,
   onArrived?: () => void,
-  batchChars?: number,
 ): Promise<LoadedDataset> {
   if (!response.body) return textToColumns(await bodyText(response, onArrived), label);
-  const texts: string[] = [];
-  // Set by the splitter's callbacks: the shell's checks, whether every piece so far passed, the latest day.
-  const state: { checker: ReturnType<typeof shellChecker>; good: boolean; lastDay: string | null } = {
-    checker: null,
-    good: true,
-    lastDay: null,
-  };
-  const rows: ObservationInput[] = [];
-  const splitter = new ObservationSplitter(
-    {
-      shell(prefix) {
-        try {
-          state.checker = shellChecker(JSON.parse(`${prefix}[]}`));
-        } catch {
-          state.checker = null;
-        }
-        if (!state.checker) state.good = false;
-      },
-      rows(elements) {
-        const { checker } = state;
-        if (!state.good || !checker) return;
-        let batch: unknown[];
-        try {
-          batch = JSON.parse(`[${elements}]`) as unknown[];
-        } catch {
-          state.good = false;
-          return;
-        }
-        // Every cut is between two elements: an empty piece means a stray comma, which the whole text refuses.
-        if (batch.length === 0) {
-          state.good = false;
-          return;
-        }
-        for (const o of batch) {
-          if (!checker.checkRow(o)) {
-            state.good = false;
-            return;
-          }
-          rows.push(o as ObservationInput);
-        }
-        const last = lastDataDay(batch as ObservationInput[]);
-        if (last !== null && (state.lastDay === null || last > state.lastDay)) state.lastDay = last;
-      },
-    },
-    batchChars,
-  );
-  const decoder = new TextDecoder();
-  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let meta: Omit<Dataset, 'observations'> | null = null;
+  const reader = new ObservationReader((prefix) => {
+    let checker: ReturnType<typeof shellChecker> = null;
+    try {
+      checker = shellChecker(JSON.parse(`${prefix}[]}`));
+    } catch {
+      return null;
+    }
+    meta = checker?.meta ?? null;
+    return checker;
+  });
+  const body = response.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
-    const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
-    texts.push(text);
-    if (state.good) splitter.push(text);
+    const { done, value } = await body.read();
     if (done) break;
+    chunks.push(value);
+    reader.push(value);
   }
   onArrived?.();
-  const ended = state.good && splitter.end();
-  const { checker, good, lastDay } = state;
-  if (ended && good && checker && rows.length > 0) return toLoaded(checker.meta, rows, lastDay);
-  return textToColumns(texts.join(''), label);
+  const streamed = reader.end();
+  if (streamed && meta)
+    return {
+      meta: { ...(meta as Omit<Dataset, 'observations'>), lastDay: streamed.lastDay },
+      columns: streamed.columns,
+    };
+  return textToColumns(decodeChunks(chunks), label);
+}
+
+/** The body's text, as one streaming TextDecoder would give it. */
+function decodeChunks(chunks: readonly Uint8Array[]): string {
+  const decoder = new TextDecoder();
+  return chunks.map((c) => decoder.decode(c, { stream: true })).join('') + decoder.decode();
 }
 
 /** The whole-text path: JSON.parse, then validation and columns (zod's messages for a bad file). */

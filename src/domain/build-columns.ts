@@ -36,12 +36,17 @@ const CODE = {
   precision: new Map(PRECISIONS.map((p, i) => [p, i])),
 };
 
-/** Epoch day where a partial date is drawn (as toTime does), memoized: datasets repeat dates a lot. */
-function dayOfDate(cache: Map<string, number>, date: string, precision: DatePrecision): number {
+/** Epoch day where a partial date is drawn (as toTime does). */
+export function dayOfDate(date: string, precision: DatePrecision): number {
+  return Math.floor(toTime(date, precision) / DAY_MS);
+}
+
+/** dayOfDate, memoized: datasets repeat dates a lot. */
+function cachedDay(cache: Map<string, number>, date: string, precision: DatePrecision): number {
   const key = precision === 'day' ? date : `${date}|${precision}`;
   let day = cache.get(key);
   if (day === undefined) {
-    day = Math.floor(toTime(date, precision) / DAY_MS);
+    day = dayOfDate(date, precision);
     cache.set(key, day);
   }
   return day;
@@ -50,8 +55,9 @@ function dayOfDate(cache: Map<string, number>, date: string, precision: DatePrec
 /**
  * Row order: by drawn day, then id — the order every list of the app is shown in — so an actor's rows,
  * picked out in row order, are already in time order, and merging actors needs no string comparison.
+ * `compareIds(a, b)` orders rows a and b by id (negative when a's comes first; ids are unique).
  */
-function timeOrder(days: Int32Array, ids: (i: number) => string): Int32Array {
+export function timeOrder(days: Int32Array, compareIds: (a: number, b: number) => number): Int32Array {
   const n = days.length;
   const order = new Int32Array(n);
   if (n === 0) return order;
@@ -80,12 +86,12 @@ function timeOrder(days: Int32Array, ids: (i: number) => string): Int32Array {
     let end = start + 1;
     let sorted = true;
     while (end < n && days[order[end]!] === day) {
-      if (sorted && ids(order[end]!) < ids(order[end - 1]!)) sorted = false;
+      if (sorted && compareIds(order[end]!, order[end - 1]!) < 0) sorted = false;
       end++;
     }
     if (!sorted) {
       const group = Array.from(order.subarray(start, end));
-      group.sort((a, b) => (ids(a) < ids(b) ? -1 : 1));
+      group.sort(compareIds);
       order.set(group, start);
     }
     start = end;
@@ -109,9 +115,9 @@ export function buildColumns(
   const placed = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const o = observations[i]!;
-    placed[i] = dayOfDate(dayCache, o.date, o.datePrecision);
+    placed[i] = cachedDay(dayCache, o.date, o.datePrecision);
   }
-  const order = timeOrder(placed, (i) => observations[i]!.id);
+  const order = timeOrder(placed, (a, b) => (observations[a]!.id < observations[b]!.id ? -1 : 1));
 
   const day = new Int32Array(n);
   const actor = new Uint32Array(n);

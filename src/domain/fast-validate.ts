@@ -31,6 +31,10 @@ const KIND_SET = new Set<unknown>(KINDS);
 const CONFIDENCE_SET = new Set<unknown>(CONFIDENCES);
 const PRECISION_SET = new Set<unknown>(PRECISIONS);
 
+/** A real calendar date written exactly as precisely as `precision` says. */
+export const isDateOf = (date: string, precision: DatePrecision): boolean =>
+  isRealPartialDate(date) && PRECISION_PATTERN[precision].test(date);
+
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -73,8 +77,7 @@ function rowChecker(meta: Meta): (o: unknown) => boolean {
     if (typeof date !== 'string' || !PRECISION_SET.has(datePrecision)) return false;
     const good = goodDates[datePrecision as DatePrecision];
     if (!good.has(date)) {
-      if (!isRealPartialDate(date) || !PRECISION_PATTERN[datePrecision as DatePrecision].test(date))
-        return false;
+      if (!isDateOf(date, datePrecision as DatePrecision)) return false;
       good.add(date);
     }
     if (r.dateNote !== undefined && !isText(r.dateNote, 1000)) return false;
