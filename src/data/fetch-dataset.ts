@@ -90,16 +90,19 @@ export async function readToColumns(
   if (!response.body) return textToColumns(await bodyText(response, onArrived), label);
   const chunks: Uint8Array[] = [];
   let meta: Omit<Dataset, 'observations'> | null = null;
-  const reader = new ObservationReader((prefix) => {
-    let checker: ReturnType<typeof shellChecker> = null;
-    try {
-      checker = shellChecker(JSON.parse(`${prefix}[]}`));
-    } catch {
-      return null;
-    }
-    meta = checker?.meta ?? null;
-    return checker;
-  });
+  const reader = new ObservationReader(
+    (prefix) => {
+      let checker: ReturnType<typeof shellChecker> = null;
+      try {
+        checker = shellChecker(JSON.parse(`${prefix}[]}`));
+      } catch {
+        return null;
+      }
+      meta = checker?.meta ?? null;
+      return checker;
+    },
+    Number(response.headers.get('content-length')) || 0,
+  );
   const body = response.body.getReader();
   for (;;) {
     const { done, value } = await body.read();

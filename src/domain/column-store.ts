@@ -79,6 +79,23 @@ class Interner {
     return k;
   }
 
+  /** Room for `values` values of `bytes` bytes in all, so a table that will be large is not regrown step by step. */
+  reserve(values: number, bytes: number) {
+    if (values + 2 > this.starts.length) {
+      this.starts = grow32(this.starts, values + 2);
+      this.codes = grow32(this.codes, values + 2);
+      this.hashes = grow32(this.hashes, values + 2);
+      this.nonAscii = growBytes(this.nonAscii, this.count, values + 2 - this.count);
+    }
+    this.pool = growBytes(this.pool, this.used, Math.max(0, bytes - this.used));
+    if (values * 2 > this.table.length) {
+      let size = this.table.length;
+      while (size < values * 2) size *= 2;
+      this.table = new Int32Array(size / 2);
+      this.rehash();
+    }
+  }
+
   text(k: number): string {
     return decodeBytes(this.pool, this.starts[k]!, this.starts[k + 1]!);
   }
@@ -213,8 +230,9 @@ export class ColumnStore {
   private originalScore = new Float64Array(1024);
   /** Ids already given to a row: a second row with one breaks the file. */
   private idTaken: Uint8Array = new Uint8Array(1024);
-  /** Per date value × precision: the drawn day, or NaN when the date breaks the rule. */
-  private days = new Map<number, number>();
+  /** Per date value × 3 + precision: the drawn day, NaN when the date breaks the rule, 0 with dayKnown 0 when not yet worked out. */
+  private days = new Float64Array(192);
+  private dayKnown: Uint8Array = new Uint8Array(192);
   private dateCounted: Uint8Array = new Uint8Array(64);
   lastDay: string | null = null;
 
@@ -263,12 +281,19 @@ export class ColumnStore {
     if (originalScore === Infinity || originalScore === -Infinity) return false;
     const dates = this.values[F.date]!;
     const key = date * 3 + precision;
-    let day = this.days.get(key);
-    if (day === undefined) {
+    if (key >= this.days.length) {
+      const days = new Float64Array(Math.max(key + 1, this.days.length * 2));
+      days.set(this.days);
+      this.days = days;
+      this.dayKnown = growBytes(this.dayKnown, this.dayKnown.length, days.length - this.dayKnown.length);
+    }
+    let day = this.days[key]!;
+    if (this.dayKnown[key] === 0) {
       const text = dates.text(date);
       const p = PRECISIONS[precision]!;
       day = isDateOf(text, p) ? dayOfDate(text, p) : NaN;
-      this.days.set(key, day);
+      this.days[key] = day;
+      this.dayKnown[key] = 1;
     }
     if (Number.isNaN(day)) return false;
 
@@ -309,8 +334,20 @@ export class ColumnStore {
     return this.commit(draft, o.score, o.originalScore ?? NaN);
   }
 
-  private grow() {
-    const size = this.capacity * 2;
+  /**
+   * Room for about `rows` rows (an estimate from the body's length): the row arrays, and the tables of
+   * fields whose values are mostly new on each row, sized once instead of doubling.
+   */
+  reserve(rows: number) {
+    const n = this.count;
+    if (n === 0 || rows <= this.capacity) return;
+    for (const v of this.values)
+      if (v && v.count * 2 > n)
+        v.reserve(Math.ceil((v.count / n) * rows), Math.ceil((v.used / n) * rows * 1.05));
+    this.grow(rows);
+  }
+
+  private grow(size = this.capacity * 2) {
     const widen = <T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(a: T): T => {
       const next = new (a.constructor as new (n: number) => T)(size);
       next.set(a);
@@ -363,7 +400,26 @@ export class ColumnStore {
       score[r] = this.score[i]!;
       originalScore[r] = this.originalScore[i]!;
     }
-    const text = (k: number) => finishText(drafts, k, order, this.values[k]!);
+    // Each text key's value numbers in time order, in one pass over the rows (a row's draft is one
+    // cache line, read once), so each column is then written from a sequential array.
+    const textKeys: number[] = [
+      F.id,
+      F.date,
+      F.dateNote,
+      F.speaker,
+      F.summary,
+      F.quote,
+      F.rationale,
+      F.sourceId,
+      F.eventId,
+    ];
+    const timed = textKeys.map(() => new Int32Array(n));
+    const keyCount = textKeys.length;
+    for (let r = 0; r < n; r++) {
+      const at = order[r]! * W;
+      for (let j = 0; j < keyCount; j++) timed[j]![r] = drafts[at + textKeys[j]!]!;
+    }
+    const text = (k: number) => finishText(timed[textKeys.indexOf(k)]!, this.values[k]!);
     return {
       count: n,
       fileIndex: order,
@@ -391,16 +447,15 @@ export class ColumnStore {
  * first appearance until more than DICTIONARY_LIMIT values are distinct and most rows are new, then
  * each row's own bytes.
  */
-function finishText(drafts: Int32Array, key: number, order: Int32Array, values: Interner): TextColumn {
-  const W = KEYS.length;
-  const n = order.length;
+function finishText(ids: Int32Array, values: Interner): TextColumn {
+  const n = ids.length;
   const remap = new Int32Array(values.count).fill(-1);
   const index = new Uint32Array(n);
   let distinct = 0;
   let size = 0;
   let ascii = true;
   for (let r = 0; r < n; r++) {
-    const v = drafts[order[r]! * W + key]!;
+    const v = ids[r]!;
     if (v < 0) {
       index[r] = ABSENT;
       continue;
@@ -408,7 +463,7 @@ function finishText(drafts: Int32Array, key: number, order: Int32Array, values: 
     let k = remap[v]!;
     if (k < 0) {
       k = distinct++;
-      if (k >= DICTIONARY_LIMIT && k * 2 > r) return perRow(drafts, key, order, values);
+      if (k >= DICTIONARY_LIMIT && k * 2 > r) return perRow(ids, values);
       remap[v] = k;
       size += values.starts[v + 1]! - values.starts[v]!;
       if (values.nonAscii[v]) ascii = false;
@@ -432,14 +487,13 @@ function finishText(drafts: Int32Array, key: number, order: Int32Array, values: 
   return { bytes, offsets, index, absent: null, ascii };
 }
 
-function perRow(drafts: Int32Array, key: number, order: Int32Array, values: Interner): TextColumn {
-  const W = KEYS.length;
-  const n = order.length;
+function perRow(ids: Int32Array, values: Interner): TextColumn {
+  const n = ids.length;
   let size = 0;
   let ascii = true;
   let anyAbsent = false;
   for (let r = 0; r < n; r++) {
-    const v = drafts[order[r]! * W + key]!;
+    const v = ids[r]!;
     if (v < 0) anyAbsent = true;
     else {
       size += values.starts[v + 1]! - values.starts[v]!;
@@ -453,7 +507,7 @@ function perRow(drafts: Int32Array, key: number, order: Int32Array, values: Inte
   let at = 0;
   for (let r = 0; r < n; r++) {
     offsets[r] = at;
-    const v = drafts[order[r]! * W + key]!;
+    const v = ids[r]!;
     if (v < 0) {
       absent![r] = 1;
       continue;

@@ -59,6 +59,8 @@ const ASIDE = -2;
 const FAIL = -3;
 
 const NULL_BYTES = [110, 117, 108, 108];
+/** Rows read before the store is sized from the body's length. */
+const SIZING_ROWS = 512;
 
 type Phase = 'shell' | 'first' | 'value' | 'next' | 'close' | 'after' | 'failed';
 
@@ -93,8 +95,16 @@ export class ObservationReader {
   /** The last number read. */
   private number = 0;
 
-  constructor(onShell: (prefix: string) => ShellCheck | null) {
+  /** The body's length when known (Content-Length): after the first rows, the store is sized from it. */
+  private readonly expectedBytes: number;
+  /** Where buf[0] and the first row stand in the body. */
+  private base = 0;
+  private rowsStart = 0;
+  private sized = false;
+
+  constructor(onShell: (prefix: string) => ShellCheck | null, expectedBytes = 0) {
     this.onShell = onShell;
+    this.expectedBytes = expectedBytes;
   }
 
   get failed(): boolean {
@@ -119,6 +129,7 @@ export class ObservationReader {
       this.buf = this.spare;
     }
     this.len = rest > 0 ? rest + chunk.length : chunk.length;
+    this.base += keep;
     this.pos = 0;
     if (this.phase === 'shell' && !this.scanShell()) return;
     this.readRows();
@@ -185,6 +196,7 @@ export class ObservationReader {
         this.store = new ColumnStore(check.meta);
         this.phase = 'first';
         this.pos = i;
+        this.rowsStart = this.base + i;
         return true;
       }
       this.afterKey = false;
@@ -219,6 +231,7 @@ export class ObservationReader {
         if (q === FAIL) return this.fail();
         p = q;
         this.phase = 'next';
+        if (!this.sized && this.store!.count >= SIZING_ROWS) this.size(p);
       } else if (phase === 'next') {
         if (c === COMMA) this.phase = 'value';
         else if (c === CLOSE_BRACKET) this.phase = 'close';
@@ -231,6 +244,15 @@ export class ObservationReader {
       } else return this.fail();
     }
     this.pos = p;
+  }
+
+  /** Sizes the store for the rows the rest of the body should hold, at the rate of those read so far. */
+  private size(p: number) {
+    this.sized = true;
+    const read = this.base + p - this.rowsStart;
+    const left = this.expectedBytes - this.rowsStart;
+    if (read > 0 && left > read)
+      this.store!.reserve(Math.ceil((left / read) * this.store!.count * 1.02) + 16);
   }
 
   /** Reads one observation object at p into the store: the position after it, NEED_MORE or ASIDE. */
