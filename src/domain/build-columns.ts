@@ -55,9 +55,15 @@ function cachedDay(cache: Map<string, number>, date: string, precision: DatePrec
 /**
  * Row order: by drawn day, then id — the order every list of the app is shown in — so an actor's rows,
  * picked out in row order, are already in time order, and merging actors needs no string comparison.
- * `compareIds(a, b)` orders rows a and b by id (negative when a's comes first; ids are unique).
+ * `compareIds(a, b)` orders rows a and b by id (negative when a's comes first; ids are unique);
+ * `idsAscending`: every id is greater than the one before it in the file, so the stable counting sort
+ * already has each day in id order.
  */
-export function timeOrder(days: Int32Array, compareIds: (a: number, b: number) => number): Int32Array {
+export function timeOrder(
+  days: Int32Array,
+  compareIds: (a: number, b: number) => number,
+  idsAscending = false,
+): Int32Array {
   const n = days.length;
   const order = new Int32Array(n);
   if (n === 0) return order;
@@ -75,6 +81,7 @@ export function timeOrder(days: Int32Array, compareIds: (a: number, b: number) =
     for (let i = 0; i < n; i++) counts[days[i]! - lo + 1]!++;
     for (let k = 1; k <= span; k++) counts[k]! += counts[k - 1]!;
     for (let i = 0; i < n; i++) order[counts[days[i]! - lo]!++] = i;
+    if (idsAscending) return order;
   } else {
     for (let i = 0; i < n; i++) order[i] = i;
     order.sort((a, b) => days[a]! - days[b]!);

@@ -96,6 +96,17 @@ class Interner {
     }
   }
 
+  /** Value a's bytes against value b's: negative, zero or positive, as strings of ASCII compare. */
+  compare(a: number, b: number): number {
+    const p = this.pool;
+    let i = this.starts[a]!;
+    const ie = this.starts[a + 1]!;
+    let j = this.starts[b]!;
+    const je = this.starts[b + 1]!;
+    for (; i < ie && j < je; i++, j++) if (p[i] !== p[j]) return p[i]! - p[j]!;
+    return ie - i - (je - j);
+  }
+
   text(k: number): string {
     return decodeBytes(this.pool, this.starts[k]!, this.starts[k + 1]!);
   }
@@ -235,6 +246,9 @@ export class ColumnStore {
   private dayKnown: Uint8Array = new Uint8Array(192);
   private dateCounted: Uint8Array = new Uint8Array(64);
   lastDay: string | null = null;
+  /** Whether each row's id is greater than the row's before it (files are often in id order). */
+  private idsAscending = true;
+  private lastId = -1;
 
   constructor(meta: Pick<Dataset, 'actors' | 'themes' | 'sources' | 'events'>) {
     const v: (Interner | null)[] = new Array<Interner | null>(KEYS.length).fill(null);
@@ -301,6 +315,9 @@ export class ColumnStore {
     if (r >= this.capacity) this.grow();
     if (id >= this.idTaken.length) this.idTaken = growBytes(this.idTaken, this.idTaken.length, id + 1);
     this.idTaken[id] = 1;
+    if (this.idsAscending && r > 0 && this.values[F.id]!.compare(id, this.lastId) < 0)
+      this.idsAscending = false;
+    this.lastId = id;
     if (date >= this.dateCounted.length)
       this.dateCounted = growBytes(this.dateCounted, this.dateCounted.length, date + 1);
     if (this.dateCounted[date] === 0) {
@@ -371,20 +388,10 @@ export class ColumnStore {
     const idPool = this.values[F.id]!;
     const drafts = this.drafts;
     const W = KEYS.length;
-    // Ids are ASCII (the id rule), so comparing bytes compares as strings do.
-    const compare = (a: number, b: number) => {
-      const ka = drafts[a * W]!;
-      const kb = drafts[b * W]!;
-      const p = idPool.pool;
-      let i = idPool.starts[ka]!;
-      const ie = idPool.starts[ka + 1]!;
-      let j = idPool.starts[kb]!;
-      const je = idPool.starts[kb + 1]!;
-      for (; i < ie && j < je; i++, j++) if (p[i] !== p[j]) return p[i]! - p[j]!;
-      return ie - i - (je - j) || 1;
-    };
+    // Ids are ASCII (the id rule), so comparing bytes compares as strings do (ids are unique: never 0).
+    const compare = (a: number, b: number) => idPool.compare(drafts[a * W]!, drafts[b * W]!);
     const placed = this.day.subarray(0, n);
-    const order = timeOrder(placed, compare);
+    const order = timeOrder(placed, compare, this.idsAscending);
     const day = new Int32Array(n);
     const actor = new Uint32Array(n);
     const theme = new Uint32Array(n);

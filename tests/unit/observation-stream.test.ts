@@ -234,6 +234,13 @@ describe('reading a dataset while it downloads', () => {
     expect(whole.columns.speaker.index).not.toBeNull();
     expect(await readToColumns(chunkedResponse(text, rnd, 70_000, true), LABEL)).toEqual(whole);
     expect(await readToColumns(chunkedResponse(text, rnd, 5_000), LABEL)).toEqual(whole);
+    // Ids in ascending order in the file (so each day needs no sorting by id), days still shuffled.
+    const dataset = makeDataset(rows);
+    dataset.observations.forEach((o, i) => (o.id = `r-${String(i).padStart(5, '0')}`));
+    const ascending = JSON.stringify(dataset);
+    expect(await readToColumns(chunkedResponse(ascending, rnd, 70_000, true), LABEL)).toEqual(
+      textToColumns(ascending, LABEL),
+    );
   });
 
   it('fails a broken file exactly as the whole-text path does', async () => {
