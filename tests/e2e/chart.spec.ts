@@ -59,3 +59,28 @@ test('the production build works from a sub-path', async ({ page, consoleErrors 
   );
   expect(consoleErrors).toEqual([]);
 });
+
+test('CommonJS modules (React DOM) ship wrapped as function expressions, compiled while they download', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await expect(page.getByRole('figure', { name: /^Stance over time/ })).toBeVisible();
+  const scripts = await page.evaluate(() =>
+    Promise.all(
+      performance
+        .getEntriesByType('resource')
+        .map((r) => r.name)
+        .filter((url) => url.endsWith('.js'))
+        .map(async (url) => ({ url, text: await (await fetch(url)).text() })),
+    ),
+  );
+  // An arrow in parentheses is compiled on the main thread when first called; a function expression in
+  // parentheses while the script streams in (vite.config.ts, eagerCommonJsWrappers).
+  const arrowWrappers = scripts
+    .filter((s) => /\(\(\([\w$]+(?:,[\w$]+)*\)=>\{/.test(s.text))
+    .map((s) => s.url);
+  expect(arrowWrappers).toEqual([]);
+  const reactDom = scripts.filter((s) => s.text.includes('.createRoot='));
+  expect(reactDom.length).toBeGreaterThan(0);
+  for (const s of reactDom) expect(s.text).toMatch(/\(\(function\s*\(/);
+});
