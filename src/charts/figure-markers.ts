@@ -124,6 +124,8 @@ export function buildMarkers(
   return { mode, count, items, merged: [] };
 }
 
+const CONFIDENCE_RANK: Record<Observation['confidence'], number> = { high: 0, medium: 1, low: 2 };
+
 // Distinct scores a merged view can tell apart per day: every marker in a view, at most.
 const SCORE_SLOTS = MAX_DRAWN_MARKERS + 1;
 
@@ -153,22 +155,29 @@ function mergedMarkers(
   const firsts: number[] = [];
   let i = 0;
   for (const s of series) {
-    // This actor's styles by (hollow, opacity): a handful, found without a string key per marker.
+    // This actor's styles by (hollow, opacity): a handful. Looked up by (hollow, confidence) in a
+    // small array, the opacity map only the first time each pair is seen.
     const styleOf = new Map<number, number>();
+    const styleAt = new Int32Array(6).fill(-1);
     for (const p of s.points) {
-      const hollow = !p.dayPrecise;
-      const opacity = CONFIDENCE_OPACITY[p.confidence];
-      const key = hollow ? -1 - opacity : opacity;
-      let k = styleOf.get(key);
-      if (k === undefined) {
-        k = styles.length;
-        styleOf.set(key, k);
-        styles.push({
-          seriesId: s.actor.id,
-          d: '',
-          hollow,
-          ...markerPaint(hollow, opacity, s.actor.color, palette),
-        });
+      const at = (p.dayPrecise ? 0 : 3) + CONFIDENCE_RANK[p.confidence];
+      let k = styleAt[at]!;
+      if (k < 0) {
+        const hollow = !p.dayPrecise;
+        const opacity = CONFIDENCE_OPACITY[p.confidence];
+        const key = hollow ? -1 - opacity : opacity;
+        let found = styleOf.get(key);
+        if (found === undefined) {
+          found = styles.length;
+          styleOf.set(key, found);
+          styles.push({
+            seriesId: s.actor.id,
+            d: '',
+            hollow,
+            ...markerPaint(hollow, opacity, s.actor.color, palette),
+          });
+        }
+        styleAt[at] = k = found;
       }
       style[i] = k;
       xs[i] = scales.x(p.t);

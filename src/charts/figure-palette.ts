@@ -73,6 +73,16 @@ const hex = (c: [number, number, number]) =>
  * reads at 4.5:1 (WCAG AA), so "US Congress" in olive stays legible on white and on near-black.
  */
 export function labelColor(color: string, background: string, text: string): string {
+  const key = `${color}|${background}|${text}`;
+  let found = labelColors.get(key);
+  if (found === undefined) labelColors.set(key, (found = mixToContrast(color, background, text)));
+  return found;
+}
+
+// A figure asks for the same few actor colours on every filter change.
+const labelColors = new Map<string, string>();
+
+function mixToContrast(color: string, background: string, text: string): string {
   const from = rgb(color);
   const to = rgb(text);
   for (let k = 0; k <= 10; k++) {

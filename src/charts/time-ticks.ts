@@ -34,6 +34,9 @@ const INTERVALS: Array<{ unit: TickUnit; step: number }> = [
   { unit: 'year', step: 50 },
 ];
 
+/** The longest a unit can be: ticks of a unit and step are never further apart than this times the step. */
+const LONGEST: Record<TickUnit, number> = { day: DAY_MS, month: 31 * DAY_MS, year: 366 * DAY_MS };
+
 function positions([lo, hi]: [number, number], unit: TickUnit, step: number): number[] {
   const out: number[] = [];
   const start = new Date(lo);
@@ -83,7 +86,11 @@ export function timeTicks(domain: [number, number], maxTicks: number): TimeTicks
   const limit = Math.max(2, Math.floor(maxTicks));
   let chosen = INTERVALS[INTERVALS.length - 1]!;
   let ts = positions(domain, chosen.unit, chosen.step);
+  const span = domain[1] - domain[0];
   for (const candidate of INTERVALS) {
+    // Ticks at most LONGEST[unit] × step apart: a span that holds more than `limit` such gaps has more
+    // than `limit` ticks, known without listing them (days over years would be thousands of dates).
+    if (Math.floor(span / (LONGEST[candidate.unit] * candidate.step)) > limit) continue;
     const p = positions(domain, candidate.unit, candidate.step);
     if (p.length <= limit) {
       chosen = candidate;

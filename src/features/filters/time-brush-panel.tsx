@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useDatasetFacts } from '../../data/stance-queries';
 import type { DatasetMeta } from '../../domain/dataset-index';
 import { TimeBrush } from '../../charts/time-brush';
@@ -15,8 +15,9 @@ function formatDay(t: number): string {
   return formatDayRange(t, t);
 }
 
-/** The brush under the chart: spans the whole dataset and writes the same From/To as the date inputs. */
-export function TimeBrushPanel({ dataset }: { dataset: DatasetMeta }) {
+/** The brush under the chart: spans the whole dataset and writes the same From/To as the date inputs.
+ * Memoised: it reads the range from the store, so a theme or actor change does not render it. */
+export const TimeBrushPanel = memo(function TimeBrushPanel({ dataset }: { dataset: DatasetMeta }) {
   const { from, to } = useUiStore(useShallow((s) => effectiveRange(s.filters, dataset)));
   const setFilters = useUiStore((s) => s.setFilters);
   const facts = useDatasetFacts().data;
@@ -59,4 +60,4 @@ export function TimeBrushPanel({ dataset }: { dataset: DatasetMeta }) {
       formatTick={formatAxisDate}
     />
   );
-}
+});
