@@ -1,8 +1,9 @@
 import type { Observation } from '../domain/schema';
-import type { ActorSeries } from '../domain/series';
+import type { ActorSeries, MarkerColumns } from '../domain/series';
+import { CONFIDENCES } from '../domain/columns';
 import { formatPartialDate } from '../domain/dates';
 import { formatScore } from '../domain/format-score';
-import { CirclesPath } from './paths';
+import { circlesPath } from './paths';
 import type { Palette } from './figure-palette';
 import {
   CONFIDENCE_OPACITY,
@@ -124,7 +125,17 @@ export function buildMarkers(
   return { mode, count, items, merged: [] };
 }
 
-const CONFIDENCE_RANK: Record<Observation['confidence'], number> = { high: 0, medium: 1, low: 2 };
+/** A series' markers as columns: the engine's own, else read from its points (series made elsewhere). */
+function markerColumns(s: ActorSeries): MarkerColumns {
+  if (s.marks) return s.marks;
+  const points = s.points;
+  return {
+    t: Float64Array.from(points, (p) => p.t),
+    day: Int32Array.from(points, (p) => p.day),
+    score: Float64Array.from(points, (p) => p.score),
+    look: Uint8Array.from(points, (p) => CONFIDENCES.indexOf(p.confidence) + (p.dayPrecise ? 0 : 3)),
+  };
+}
 
 // Distinct scores a merged view can tell apart per day: every marker in a view, at most.
 const SCORE_SLOTS = MAX_DRAWN_MARKERS + 1;
@@ -159,12 +170,13 @@ function mergedMarkers(
     // small array, the opacity map only the first time each pair is seen.
     const styleOf = new Map<number, number>();
     const styleAt = new Int32Array(6).fill(-1);
-    for (const p of s.points) {
-      const at = (p.dayPrecise ? 0 : 3) + CONFIDENCE_RANK[p.confidence];
+    const { t, day, score, look } = markerColumns(s);
+    for (let j = 0; j < t.length; j++) {
+      const at = look[j]!;
       let k = styleAt[at]!;
       if (k < 0) {
-        const hollow = !p.dayPrecise;
-        const opacity = CONFIDENCE_OPACITY[p.confidence];
+        const hollow = at >= 3;
+        const opacity = CONFIDENCE_OPACITY[CONFIDENCES[at % 3]!];
         const key = hollow ? -1 - opacity : opacity;
         let found = styleOf.get(key);
         if (found === undefined) {
@@ -179,13 +191,14 @@ function mergedMarkers(
         }
         styleAt[at] = k = found;
       }
+      const sc = score[j]!;
       style[i] = k;
-      xs[i] = scales.x(p.t);
-      ys[i] = scales.y(p.score);
-      let slot = slotOf.get(p.score);
-      if (slot === undefined) slotOf.set(p.score, (slot = slotOf.size));
+      xs[i] = scales.x(t[j]!);
+      ys[i] = scales.y(sc);
+      let slot = slotOf.get(sc);
+      if (slot === undefined) slotOf.set(sc, (slot = slotOf.size));
       // One number per (day, score): slots stay below SCORE_SLOTS, so no two pairs share one.
-      const cell = p.day * SCORE_SLOTS + slot;
+      const cell = day[j]! * SCORE_SLOTS + slot;
       const last = lastOf.get(cell);
       if (last === undefined) firsts.push(i);
       else next[last] = i;
@@ -201,12 +214,21 @@ function mergedMarkers(
     let j = 0;
     for (let m = first; m !== -1; m = next[m]!) xs[m]! += (j++ - (n - 1) / 2) * step;
   }
-  const perStyle = new Int32Array(styles.length);
-  for (let m = 0; m < i; m++) perStyle[style[m]!]!++;
-  const paths = styles.map((_, k) => new CirclesPath(r, perStyle[k]));
+  // Centres grouped by style, in marker order within each (a stable counting sort): each style's
+  // path is then written in one go.
+  const start = new Int32Array(styles.length + 1);
+  for (let m = 0; m < i; m++) start[style[m]! + 1]!++;
+  for (let k = 0; k < styles.length; k++) start[k + 1]! += start[k]!;
+  const fillAt = start.slice(0, styles.length);
+  const cx = new Float64Array(i);
+  const cy = new Float64Array(i);
+  const left = plot.x + r + 1;
+  const right = plot.x + plot.width - r - 1;
   for (let m = 0; m < i; m++) {
-    paths[style[m]!]!.add(clamp(xs[m]!, plot.x + r + 1, plot.x + plot.width - r - 1), ys[m]!);
+    const j = fillAt[style[m]!]!++;
+    cx[j] = clamp(xs[m]!, left, right);
+    cy[j] = ys[m]!;
   }
-  const merged = styles.map((g, k) => ({ ...g, d: paths[k]!.toString() }));
+  const merged = styles.map((g, k) => ({ ...g, d: circlesPath(r, cx, cy, start[k], start[k + 1]) }));
   return { mode: 'merged', count, items: [], merged };
 }

@@ -18,6 +18,10 @@ class PathWriter {
   }
   private length = 0;
 
+  reset() {
+    this.length = 0;
+  }
+
   private room(n: number) {
     // The check inline: it runs for every character and number written.
     if (this.length + n > this.bytes.length) this.bytes = growBytes(this.bytes, this.length, n);
@@ -174,27 +178,22 @@ function arcsOf(r: number): Uint8Array {
   return arcs;
 }
 
-/** Circles as one path (two arcs each), added one by one: thousands of markers in one element. */
-export class CirclesPath {
-  private readonly writer: PathWriter;
-  private readonly arcs: Uint8Array;
-  /** `expected`: how many circles will be added, so the buffer is sized once rather than grown. */
-  constructor(
-    private readonly r: number,
-    expected = 8,
-  ) {
-    this.arcs = arcsOf(r);
-    // 'M', two numbers of at most 13 bytes and a comma, then the arcs.
-    this.writer = new PathWriter(expected * (28 + this.arcs.length));
-  }
+// One writer for every circles path: a dense view writes dozens of them per filter change, each
+// decoded before the next starts, so they need no buffer of their own.
+let circlesWriter: PathWriter | null = null;
 
-  add(x: number, y: number) {
-    this.writer.char('M');
-    this.writer.pt(x - this.r, y);
-    this.writer.raw(this.arcs);
+/**
+ * Circles as one path (two arcs each), centres `(xs[j], ys[j])` for j in [from, to): thousands of
+ * markers in one element.
+ */
+export function circlesPath(r: number, xs: Float64Array, ys: Float64Array, from = 0, to = xs.length): string {
+  const arcs = arcsOf(r);
+  const w = (circlesWriter ??= new PathWriter(1 << 16));
+  w.reset();
+  for (let j = from; j < to; j++) {
+    w.char('M');
+    w.pt(xs[j]! - r, ys[j]!);
+    w.raw(arcs);
   }
-
-  toString(): string {
-    return this.writer.toString();
-  }
+  return w.toString();
 }

@@ -1,6 +1,6 @@
 import type { Actor, Confidence, Kind } from './schema';
 import { DAY_MS } from './dates';
-import { CONFIDENCES, confidenceCode, kindCode } from './columns';
+import { CONFIDENCES, confidenceCode, kindCode, precisionCode } from './columns';
 import { actorCells, firstCellFrom, GROUPS_PER_THEME, groupOf } from './aggregates';
 import type { DatasetIndex, PlacedObservation } from './dataset-index';
 
@@ -361,10 +361,23 @@ export interface ActorSeries {
   line: LinePoint[];
   /** The filtered observations in time order (the markers); picked out the first time they are read. */
   readonly points: PlacedObservation[];
+  /** The same markers' places as columns, when the series can give them without an object each. */
+  readonly marks?: MarkerColumns;
+}
+
+/** Where and how each marker of a series is drawn, in the order of its `points`. */
+export interface MarkerColumns {
+  t: Float64Array;
+  day: Int32Array;
+  score: Float64Array;
+  /** The confidence's place in CONFIDENCES (high 0, medium 1, low 2), plus 3 when not dated to the day. */
+  look: Uint8Array;
 }
 
 class EngineSeries implements ActorSeries {
+  private rowList: Int32Array | null = null;
   private picked: PlacedObservation[] | null = null;
+  private columns: MarkerColumns | null = null;
   constructor(
     readonly actor: Actor,
     readonly count: number,
@@ -372,11 +385,39 @@ class EngineSeries implements ActorSeries {
     readonly last: number,
     readonly daily: DailyTotals,
     readonly line: LinePoint[],
-    private readonly pick: () => PlacedObservation[],
+    private readonly index: DatasetIndex,
+    private readonly pickRows: () => Int32Array,
   ) {}
+  private get rows(): Int32Array {
+    this.rowList ??= this.pickRows();
+    return this.rowList;
+  }
   get points(): PlacedObservation[] {
-    this.picked ??= this.pick();
+    this.picked ??= Array.from(this.rows, (r) => this.index.placed(r));
     return this.picked;
+  }
+  get marks(): MarkerColumns {
+    if (this.columns) return this.columns;
+    const rows = this.rows;
+    const c = this.index.columns;
+    const n = rows.length;
+    const out: MarkerColumns = {
+      t: new Float64Array(n),
+      day: new Int32Array(n),
+      score: new Float64Array(n),
+      look: new Uint8Array(n),
+    };
+    for (let j = 0; j < n; j++) {
+      const r = rows[j]!;
+      const day = c.day[r]!;
+      const flags = c.flags[r]!;
+      out.day[j] = day;
+      out.t[j] = day * DAY_MS;
+      out.score[j] = c.score[r]!;
+      out.look[j] = confidenceCode(flags) + (precisionCode(flags) === 0 ? 0 : 3);
+    }
+    this.columns = out;
+    return out;
   }
 }
 
@@ -473,7 +514,8 @@ function actorSeries(
     count ? days[days.length - 1]! * DAY_MS : NaN,
     { day: Int32Array.from(days), n: Float64Array.from(dayN), sum: Float64Array.from(daySum) },
     lttb(rollingMean(buckets, query.smooth), maxLinePoints),
-    () => Array.from(filteredActorRows(index, a, f), (r) => index.placed(r)),
+    index,
+    () => filteredActorRows(index, a, f),
   );
   memo.set(a, { key, series });
   return count ? series : null;

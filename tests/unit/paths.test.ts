@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bandPath, CirclesPath, linePath, monotoneTangents, r1 } from '../../src/charts/paths';
+import { bandPath, circlesPath, linePath, monotoneTangents, r1 } from '../../src/charts/paths';
 
 // The paths are written into a byte buffer for speed; these are the plain string versions they must
 // equal, character for character, so the screen, the export and the visual baselines are unchanged
@@ -104,9 +104,17 @@ describe('paths written as bytes', () => {
       fc.property(points, fc.constantFrom(2.5, 3, 3.5), (centres, r) => {
         const d = r1(2 * r);
         const arcs = `a${r},${r} 0 1,0 ${d},0a${r},${r} 0 1,0 ${-d},0`;
-        const path = new CirclesPath(r);
-        for (const [x, y] of centres) path.add(x, y);
-        expect(path.toString()).toBe(centres.map(([x, y]) => `M${pt(x - r, y)}${arcs}`).join(''));
+        const xs = Float64Array.from(centres, ([x]) => x);
+        const ys = Float64Array.from(centres, ([, y]) => y);
+        expect(circlesPath(r, xs, ys)).toBe(centres.map(([x, y]) => `M${pt(x - r, y)}${arcs}`).join(''));
+        // A slice of them, written by the same (shared) writer right after.
+        const mid = centres.length >> 1;
+        expect(circlesPath(r, xs, ys, mid)).toBe(
+          centres
+            .slice(mid)
+            .map(([x, y]) => `M${pt(x - r, y)}${arcs}`)
+            .join(''),
+        );
       }),
       { numRuns: 1000 },
     );
