@@ -1,5 +1,5 @@
 import type { Observation } from '../domain/schema';
-import type { ActorSeries, MarkerColumns } from '../domain/series';
+import type { ActorSeries } from '../domain/series';
 import { CONFIDENCES } from '../domain/columns';
 import { formatPartialDate } from '../domain/dates';
 import { formatScore } from '../domain/format-score';
@@ -125,18 +125,6 @@ export function buildMarkers(
   return { mode, count, items, merged: [] };
 }
 
-/** A series' markers as columns: the engine's own, else read from its points (series made elsewhere). */
-function markerColumns(s: ActorSeries): MarkerColumns {
-  if (s.marks) return s.marks;
-  const points = s.points;
-  return {
-    t: Float64Array.from(points, (p) => p.t),
-    day: Int32Array.from(points, (p) => p.day),
-    score: Float64Array.from(points, (p) => p.score),
-    look: Uint8Array.from(points, (p) => CONFIDENCES.indexOf(p.confidence) + (p.dayPrecise ? 0 : 3)),
-  };
-}
-
 // Distinct scores a merged view can tell apart per day: every marker in a view, at most.
 const SCORE_SLOTS = MAX_DRAWN_MARKERS + 1;
 
@@ -170,7 +158,7 @@ function mergedMarkers(
     // small array, the opacity map only the first time each pair is seen.
     const styleOf = new Map<number, number>();
     const styleAt = new Int32Array(6).fill(-1);
-    const { t, day, score, look } = markerColumns(s);
+    const { t, day, score, look } = s.marks;
     for (let j = 0; j < t.length; j++) {
       const at = look[j]!;
       let k = styleAt[at]!;

@@ -361,8 +361,8 @@ export interface ActorSeries {
   line: LinePoint[];
   /** The filtered observations in time order (the markers); picked out the first time they are read. */
   readonly points: PlacedObservation[];
-  /** The same markers' places as columns, when the series can give them without an object each. */
-  readonly marks?: MarkerColumns;
+  /** The same markers' places as columns, read without an object each (dense charts); the first time read. */
+  readonly marks: MarkerColumns;
 }
 
 /** Where and how each marker of a series is drawn, in the order of its `points`. */

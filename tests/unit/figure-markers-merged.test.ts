@@ -7,6 +7,7 @@ import { buildMarkers } from '../../src/charts/figure-markers';
 import { makeScales } from '../../src/charts/figure-scales';
 import { PALETTES } from '../../src/charts/figure-palette';
 import { r1 } from '../../src/charts/paths';
+import { CONFIDENCES } from '../../src/domain/columns';
 
 // Dense views draw markers as one path per actor and style, built by their own fast path. Each circle
 // must sit exactly where the marker drawn on its own would: fanned within a shared day and score, kept
@@ -44,6 +45,27 @@ const centres = (d: string) =>
   Array.from(d.matchAll(/M(-?[\d.]+),(-?[\d.]+)a/g), (m) => [Number(m[1]), Number(m[2])]);
 
 describe('merged markers', () => {
+  it("read each series' markers as columns equal to its points (time, day, score, confidence, precision)", () => {
+    const index = indexDataset({ ...base, observations: observations(2025), events: [] });
+    const view = buildViewSeries(
+      index,
+      { actors, themes: null, kind: 'both', from: null, to: null, smooth: 0, highConfidence: false },
+      800,
+    );
+    let hollow = 0;
+    for (const s of view.series) {
+      const { t, day, score, look } = s.marks;
+      expect(t.length).toBe(s.points.length);
+      s.points.forEach((p, j) => {
+        expect([t[j], day[j], score[j]]).toEqual([p.t, p.day, p.score]);
+        expect(CONFIDENCES[look[j]! % 3]).toBe(p.confidence);
+        expect(look[j]! >= 3).toBe(!p.dayPrecise);
+        if (!p.dayPrecise) hollow++;
+      });
+    }
+    expect(hollow).toBeGreaterThan(0);
+  });
+
   // 1969: days before the epoch count negative, which the fans' (day, score) cells must still tell apart.
   it.each([2025, 1969])(
     'put every circle where the marker drawn on its own goes, in the same order and style (%i)',
