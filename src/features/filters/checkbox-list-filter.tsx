@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { isSelected, toggleInSelection } from '../../domain/view-filters';
 import { ActorSwatch } from '../../ui/actor-swatch';
@@ -22,6 +22,24 @@ interface CheckboxListFilterProps {
   grouped?: boolean;
 }
 
+const CheckboxRow = memo(function CheckboxRow({
+  item,
+  checked,
+  onToggle,
+}: {
+  item: CheckboxItem;
+  checked: boolean;
+  onToggle: (id: string) => void;
+}) {
+  return (
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={() => onToggle(item.id)} />
+      {item.color && <ActorSwatch color={item.color} dash={item.dash ?? null} />}
+      <span>{item.label}</span>
+    </label>
+  );
+});
+
 /** A fieldset of checkboxes with All and None, optionally split into labelled groups. Memoised: a change
  * to another filter does not re-render this list. */
 export const CheckboxListFilter = memo(function CheckboxListFilter({
@@ -31,17 +49,24 @@ export const CheckboxListFilter = memo(function CheckboxListFilter({
   onChange,
   grouped = false,
 }: CheckboxListFilterProps) {
-  const allIds = items.map((i) => i.id);
+  // One stable handler for every row, reading the latest selection: a toggle re-renders only the
+  // rows whose box changed (React writes every attribute of each input it re-renders).
+  const latest = useRef({ selection, items, onChange });
+  useLayoutEffect(() => {
+    latest.current = { selection, items, onChange };
+  });
+  const onToggle = useCallback((id: string) => {
+    const { selection: current, items: all, onChange: change } = latest.current;
+    change(
+      toggleInSelection(
+        current,
+        id,
+        all.map((i) => i.id),
+      ),
+    );
+  }, []);
   const box = (item: CheckboxItem): ReactNode => (
-    <label key={item.id} className="check">
-      <input
-        type="checkbox"
-        checked={isSelected(selection, item.id)}
-        onChange={() => onChange(toggleInSelection(selection, item.id, allIds))}
-      />
-      {item.color && <ActorSwatch color={item.color} dash={item.dash ?? null} />}
-      <span>{item.label}</span>
-    </label>
+    <CheckboxRow key={item.id} item={item} checked={isSelected(selection, item.id)} onToggle={onToggle} />
   );
   const groups: { name: string; items: CheckboxItem[] }[] = [];
   if (grouped) {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { DatasetMeta } from '../../domain/dataset-index';
 import { useDatasetFacts } from '../../data/stance-queries';
 import { isoDay } from '../../domain/dates';
@@ -89,58 +89,85 @@ export function FilterPanel({ dataset }: { dataset: DatasetMeta }) {
           grouped={hasMeaningfulGroups(dataset.actors)}
         />
         <CheckboxListFilter legend="Themes" items={themeItems} selection={themes} onChange={setThemes} />
-        <fieldset className="filter-group">
-          <legend>Kind</legend>
-          <div className="radio-row">
-            {KIND_OPTIONS.map((o) => (
-              <label key={o.value} className="check">
-                <input
-                  type="radio"
-                  name="kind"
-                  value={o.value}
-                  checked={kind === o.value}
-                  onChange={() => setFilters({ kind: o.value })}
-                />
-                <span>{o.label}</span>
-              </label>
-            ))}
-          </div>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={highConfidence}
-              onChange={(e) => setFilters({ highConfidence: e.target.checked })}
-            />
-            <span>High confidence only</span>
-          </label>
-        </fieldset>
+        <KindFieldset kind={kind} highConfidence={highConfidence} />
         <TimeFilter lastDay={lastDay} dataset={dataset} />
-        <fieldset className="filter-group">
-          <legend>Smoothing</legend>
-          <div className="radio-row">
-            {SMOOTHINGS.map((s) => (
-              <label key={s} className="check">
-                <input
-                  type="radio"
-                  name="smooth"
-                  value={s}
-                  checked={smooth === s}
-                  onChange={() => setFilters({ smooth: s })}
-                />
-                <span>{smoothingName(s)}</span>
-              </label>
-            ))}
-          </div>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={weighted}
-              onChange={(e) => setFilters({ weighted: e.target.checked })}
-            />
-            <span>Weight line by confidence</span>
-          </label>
-        </fieldset>
+        <SmoothingFieldset smooth={smooth} weighted={weighted} />
       </div>
     </section>
   );
 }
+
+/** Memoised, as the smoothing below: a theme or actor change does not re-render these inputs. */
+const KindFieldset = memo(function KindFieldset({
+  kind,
+  highConfidence,
+}: {
+  kind: KindFilter;
+  highConfidence: boolean;
+}) {
+  const setFilters = useUiStore((s) => s.setFilters);
+  return (
+    <fieldset className="filter-group">
+      <legend>Kind</legend>
+      <div className="radio-row">
+        {KIND_OPTIONS.map((o) => (
+          <label key={o.value} className="check">
+            <input
+              type="radio"
+              name="kind"
+              value={o.value}
+              checked={kind === o.value}
+              onChange={() => setFilters({ kind: o.value })}
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={highConfidence}
+          onChange={(e) => setFilters({ highConfidence: e.target.checked })}
+        />
+        <span>High confidence only</span>
+      </label>
+    </fieldset>
+  );
+});
+
+const SmoothingFieldset = memo(function SmoothingFieldset({
+  smooth,
+  weighted,
+}: {
+  smooth: Smoothing;
+  weighted: boolean;
+}) {
+  const setFilters = useUiStore((s) => s.setFilters);
+  return (
+    <fieldset className="filter-group">
+      <legend>Smoothing</legend>
+      <div className="radio-row">
+        {SMOOTHINGS.map((s) => (
+          <label key={s} className="check">
+            <input
+              type="radio"
+              name="smooth"
+              value={s}
+              checked={smooth === s}
+              onChange={() => setFilters({ smooth: s })}
+            />
+            <span>{smoothingName(s)}</span>
+          </label>
+        ))}
+      </div>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={weighted}
+          onChange={(e) => setFilters({ weighted: e.target.checked })}
+        />
+        <span>Weight line by confidence</span>
+      </label>
+    </fieldset>
+  );
+});
