@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { ensureChromium } from './find-chromium.mjs';
+import { CHROMIUM_ARGS } from './chromium-args.mjs';
 import { generateSyntheticDataset } from './lib/synthetic';
 import { SETTLE_SCRIPT, type BenchWindow } from './lib/bench-page';
 import { serveStatic } from './lib/static-server';
@@ -239,7 +240,7 @@ async function main() {
   const server = await serveStatic(OUT_DIR, PORT);
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

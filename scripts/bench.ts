@@ -28,6 +28,7 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { ensureChromium } from './find-chromium.mjs';
+import { CHROMIUM_ARGS } from './chromium-args.mjs';
 import { generateSyntheticDataset } from './lib/synthetic';
 import { SETTLE_SCRIPT, type BenchWindow } from './lib/bench-page';
 import { serveStatic } from './lib/static-server';
@@ -331,15 +332,7 @@ async function main() {
   const server = await serveStatic(OUT_DIR, PORT);
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const results: CaseResult[] = [];
   const firstPaintFiles = new Set<string>();

@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { ensureChromium } from './find-chromium.mjs';
+import { CHROMIUM_ARGS } from './chromium-args.mjs';
 
 const out = process.argv[2] ?? 'docs/screenshot.png';
 const query = process.argv[3] ?? '';
@@ -37,14 +38,7 @@ try {
   }
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const page = await browser.newPage({
     viewport: { width, height: width < 600 ? 800 : 860 },
