@@ -1,23 +1,17 @@
-import { createQueryClient } from './app/query-client';
-import { prefetchActiveDataset } from './data/use-active-dataset';
-import { initialDataParam } from './state/use-url-sync';
+import { startLoadingEarly } from './data/dataset-api';
+import { initialDataParam } from './state/initial-address';
 import './app/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The dataset's download starts first, from this small entry. React DOM and then the app's own code
-// follow as chunks of their own, each evaluated in a task of its own: evaluated together with this
-// entry they were one task of 150-250 ms on a 2-core machine, while the worker starts up beside it.
-const client = createQueryClient();
-prefetchActiveDataset(client, initialDataParam().url);
+// The dataset worker starts first (and a `?data=` dataset's download with it), from this small entry,
+// while the rest of the app's code is still on its way: the worker's own start-up (its script loaded,
+// compiled and evaluated) then overlaps the page's.
+startLoadingEarly(initialDataParam().url);
 
-void import('react-dom/client')
-  .then(() => import('./app/mount'))
-  .then(({ mountApp }) => {
-    // Creating the root and rendering: a task of its own as well.
-    setTimeout(() => mountApp(root, client), 0);
-  })
+import('./app/start')
+  .then(({ startApp }) => startApp(root))
   .catch((error: unknown) => {
     // A chunk that failed to load (a network drop, a deploy that replaced it): say so, not a white page.
     root.textContent = 'Stance Tracker could not load its code. Reload the page to try again.';

@@ -1,4 +1,4 @@
-import { loadDataset } from './load-dataset';
+import { loadDataset, startDatasetLoad, warmDatasetWorker } from './load-dataset';
 import type { LoadedDataset } from '../domain/dataset-index';
 import { DatasetError } from '../domain/dataset-error';
 
@@ -16,8 +16,22 @@ export function fetchDataset(
   signal?: AbortSignal,
   onArrived?: () => void,
 ): Promise<LoadedDataset> {
-  const label = url === BUNDLED_DATASET_URL ? 'The bundled dataset' : `The dataset at ${url}`;
-  return loadDataset(resolveUrl(url), url, label, signal, onArrived);
+  return loadDataset(resolveUrl(url), url, datasetLabel(url), signal, onArrived);
+}
+
+/** How messages about the dataset at `url` name it. */
+function datasetLabel(url: string): string {
+  return url === BUNDLED_DATASET_URL ? 'The bundled dataset' : `The dataset at ${url}`;
+}
+
+/**
+ * For the page's entry, before the app's code loads: starts the worker and, for a `?data=` URL, the
+ * load that fetchDataset(url) will take over. Without one, which dataset opens depends on what was
+ * kept from a file (IndexedDB, asked later), so only the worker starts.
+ */
+export function startLoadingEarly(dataUrl: string | null): void {
+  if (dataUrl === null) warmDatasetWorker();
+  else startDatasetLoad(resolveUrl(dataUrl), dataUrl, datasetLabel(dataUrl));
 }
 
 export const datasetKeys = {

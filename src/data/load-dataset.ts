@@ -5,7 +5,7 @@ import type { LoadedDataset } from '../domain/dataset-index';
 interface Waiter {
   resolve: (d: LoadedDataset) => void;
   reject: (e: Error) => void;
-  onArrived?: () => void;
+  onArrived: () => void;
 }
 
 let worker: Worker | null = null;
@@ -21,7 +21,7 @@ function getWorker(): Worker | null {
       const waiter = pending.get(reply.id);
       if (!waiter) return;
       if ('arrived' in reply) {
-        waiter.onArrived?.();
+        waiter.onArrived();
         return;
       }
       pending.delete(reply.id);
@@ -58,10 +58,61 @@ async function loadInThread(
   return m.fetchAndIndex(absoluteUrl, shownUrl, label, signal, onArrived);
 }
 
+/** Posts a request to the worker: the promise of its reply. */
+function request(
+  w: Worker,
+  absoluteUrl: string,
+  shownUrl: string,
+  label: string,
+  onArrived: () => void,
+): Promise<LoadedDataset> {
+  const id = nextId++;
+  const message: DatasetWorkerRequest = { id, absoluteUrl, shownUrl, label };
+  return new Promise<LoadedDataset>((resolve, reject) => {
+    pending.set(id, { resolve, reject, onArrived });
+    w.postMessage(message);
+  });
+}
+
+/** A load started before anything asked for it (startDatasetLoad), waiting for loadDataset to take it over. */
+interface EarlyLoad {
+  key: string;
+  promise: Promise<LoadedDataset>;
+  arrived: boolean;
+  onArrived?: () => void;
+}
+let early: EarlyLoad | null = null;
+const earlyKey = (absoluteUrl: string, shownUrl: string, label: string) =>
+  JSON.stringify([absoluteUrl, shownUrl, label]);
+
+/** Starts the dataset worker, so its script is loaded and evaluated while the page's own code loads. */
+export function warmDatasetWorker(): void {
+  if (!workerBroken) getWorker();
+}
+
+/**
+ * Starts loading a dataset in the worker now, from the page's small entry, before the app's code has
+ * arrived; the app's own loadDataset call for the same URL then takes this load over rather than
+ * starting another. Without a worker it does nothing (the in-thread path starts when asked).
+ */
+export function startDatasetLoad(absoluteUrl: string, shownUrl: string, label: string): void {
+  const w = workerBroken ? null : getWorker();
+  if (!w) return;
+  const load: EarlyLoad = { key: earlyKey(absoluteUrl, shownUrl, label), arrived: false, promise: null! };
+  load.promise = request(w, absoluteUrl, shownUrl, label, () => {
+    load.arrived = true;
+    load.onArrived?.();
+  });
+  // Nobody may take it over (the app chose another dataset): its failure is then nobody's to report.
+  load.promise.catch(() => undefined);
+  early = load;
+}
+
 /**
  * Loads a dataset as columns off the main thread when Web Workers exist (the browser), in-thread
  * otherwise (jsdom, Node); both paths run the same fetchAndIndex, so results are identical.
- * `onArrived` is called once the body is downloaded (before validation).
+ * `onArrived` is called once the body is downloaded (before validation). A load startDatasetLoad
+ * began for the same request is taken over, once (a retry starts afresh).
  */
 export function loadDataset(
   absoluteUrl: string,
@@ -70,21 +121,34 @@ export function loadDataset(
   signal?: AbortSignal,
   onArrived?: () => void,
 ): Promise<LoadedDataset> {
-  const w = workerBroken ? null : getWorker();
-  if (!w) return loadInThread(absoluteUrl, shownUrl, label, signal, onArrived);
-  const id = nextId++;
-  const request: DatasetWorkerRequest = { id, absoluteUrl, shownUrl, label };
-  return new Promise<LoadedDataset>((resolve, reject) => {
-    pending.set(id, { resolve, reject, onArrived });
-    signal?.addEventListener('abort', () => {
-      pending.delete(id);
-      reject(signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
-    });
-    w.postMessage(request);
-  }).catch((err: unknown) => {
+  let inWorker: Promise<LoadedDataset> | null = null;
+  const started = early;
+  if (started?.key === earlyKey(absoluteUrl, shownUrl, label)) {
+    early = null;
+    started.onArrived = onArrived;
+    if (started.arrived) onArrived?.();
+    inWorker = started.promise;
+  } else {
+    const w = workerBroken ? null : getWorker();
+    if (w) inWorker = request(w, absoluteUrl, shownUrl, label, () => onArrived?.());
+  }
+  if (!inWorker) return loadInThread(absoluteUrl, shownUrl, label, signal, onArrived);
+  return withAbort(inWorker, signal).catch((err: unknown) => {
     if (err instanceof Error && err.message === 'dataset worker failed') {
       return loadInThread(absoluteUrl, shownUrl, label, signal, onArrived);
     }
     throw err;
+  });
+}
+
+/** The promise, or the abort's reason once `signal` aborts first. */
+function withAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () =>
+      reject(signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
   });
 }

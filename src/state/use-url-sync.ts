@@ -6,13 +6,12 @@ import {
   parseFilters,
   parsePage,
   withoutDataParam,
-  type DataParam,
   type Page,
 } from './url-codec';
 import { useUiStore } from './ui-store';
 
-// The only code that touches the address bar (location and history); url-codec.ts turns its
-// parameters into state and back.
+// With initial-address.ts (what the page's entry reads before the app loads), the only code that
+// touches the address bar (location and history); url-codec.ts turns its parameters into state and back.
 
 // Changes closer together than this (a brush drag, typing a date) replace one history entry.
 const COALESCE_MS = 600;
@@ -23,11 +22,6 @@ function readAddress(): void {
   store.replaceFilters(parseFilters(search));
   store.setPage(parsePage(search));
   store.setDataParam(parseDataParam(search));
-}
-
-/** The `?data=` parameter of the address the page opened with, read before the app renders (main.tsx). */
-export function initialDataParam(): DataParam {
-  return parseDataParam(window.location.search);
 }
 
 /** A link to one of the app's pages that keeps the current view (and `?data=`). */

@@ -332,3 +332,19 @@ test('at 360 px a long dataset address wraps inside the screen rather than being
   expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   expect(consoleErrors).toEqual([]);
 });
+
+test('a ?data= dataset is downloaded once: the app takes over the load its entry starts', async ({
+  page,
+  consoleErrors,
+}) => {
+  let requests = 0;
+  await page.context().route('**/briefing/early.json', (route) => {
+    requests++;
+    return route.fulfill({ path: 'public/data/stances.json' });
+  });
+  await page.goto('./?data=briefing/early.json');
+  await expect(page.locator('.dataset-badge-label')).toContainText('briefing/early.json');
+  await expect(page.locator('figure .series-line').first()).toBeVisible();
+  expect(requests).toBe(1);
+  expect(consoleErrors).toEqual([]);
+});
