@@ -98,11 +98,14 @@ export function warmDatasetWorker(): void {
 export function startDatasetLoad(absoluteUrl: string, shownUrl: string, label: string): void {
   const w = workerBroken ? null : getWorker();
   if (!w) return;
-  const load: EarlyLoad = { key: earlyKey(absoluteUrl, shownUrl, label), arrived: false, promise: null! };
-  load.promise = request(w, absoluteUrl, shownUrl, label, () => {
-    load.arrived = true;
-    load.onArrived?.();
-  });
+  const load: EarlyLoad = {
+    key: earlyKey(absoluteUrl, shownUrl, label),
+    arrived: false,
+    promise: request(w, absoluteUrl, shownUrl, label, () => {
+      load.arrived = true;
+      load.onArrived?.();
+    }),
+  };
   // Nobody may take it over (the app chose another dataset): its failure is then nobody's to report.
   load.promise.catch(() => undefined);
   early = load;

@@ -3,7 +3,7 @@ import type { DatasetMeta } from '../../domain/dataset-index';
 import { useDatasetFacts } from '../../data/stance-queries';
 import { isoDay } from '../../domain/dates';
 import { useUiStore } from '../../state/ui-store';
-import { SMOOTHINGS, type KindFilter, type Smoothing } from '../../domain/view-filters';
+import { SMOOTHINGS, type KindFilter, type Smoothing, type ViewFilters } from '../../domain/view-filters';
 import { actorDash } from '../../charts/figure-palette';
 import { CheckboxListFilter } from './checkbox-list-filter';
 import { TimeFilter } from './time-filter';
@@ -89,85 +89,76 @@ export function FilterPanel({ dataset }: { dataset: DatasetMeta }) {
           grouped={hasMeaningfulGroups(dataset.actors)}
         />
         <CheckboxListFilter legend="Themes" items={themeItems} selection={themes} onChange={setThemes} />
-        <KindFieldset kind={kind} highConfidence={highConfidence} />
+        <ChoiceFieldset
+          legend="Kind"
+          name="kind"
+          options={KIND_OPTIONS}
+          value={kind}
+          onPick={pickKind}
+          toggleLabel="High confidence only"
+          toggled={highConfidence}
+          onToggle={toggleHighConfidence}
+        />
         <TimeFilter lastDay={lastDay} dataset={dataset} />
-        <SmoothingFieldset smooth={smooth} weighted={weighted} />
+        <ChoiceFieldset
+          legend="Smoothing"
+          name="smooth"
+          options={SMOOTHING_OPTIONS}
+          value={smooth}
+          onPick={pickSmooth}
+          toggleLabel="Weight line by confidence"
+          toggled={weighted}
+          onToggle={toggleWeighted}
+        />
       </div>
     </section>
   );
 }
 
-/** Memoised, as the smoothing below: a theme or actor change does not re-render these inputs. */
-const KindFieldset = memo(function KindFieldset({
-  kind,
-  highConfidence,
-}: {
-  kind: KindFilter;
-  highConfidence: boolean;
-}) {
-  const setFilters = useUiStore((s) => s.setFilters);
+/** A radio group and one checkbox beneath it (kind, smoothing); its options and handlers are module constants. */
+interface ChoiceFieldsetProps<V extends string | number> {
+  legend: string;
+  name: string;
+  options: readonly { value: V; label: string }[];
+  value: V;
+  onPick: (value: V) => void;
+  toggleLabel: string;
+  toggled: boolean;
+  onToggle: (on: boolean) => void;
+}
+
+function ChoiceFieldsetImpl<V extends string | number>(p: ChoiceFieldsetProps<V>) {
   return (
     <fieldset className="filter-group">
-      <legend>Kind</legend>
+      <legend>{p.legend}</legend>
       <div className="radio-row">
-        {KIND_OPTIONS.map((o) => (
+        {p.options.map((o) => (
           <label key={o.value} className="check">
             <input
               type="radio"
-              name="kind"
+              name={p.name}
               value={o.value}
-              checked={kind === o.value}
-              onChange={() => setFilters({ kind: o.value })}
+              checked={p.value === o.value}
+              onChange={() => p.onPick(o.value)}
             />
             <span>{o.label}</span>
           </label>
         ))}
       </div>
       <label className="check">
-        <input
-          type="checkbox"
-          checked={highConfidence}
-          onChange={(e) => setFilters({ highConfidence: e.target.checked })}
-        />
-        <span>High confidence only</span>
+        <input type="checkbox" checked={p.toggled} onChange={(e) => p.onToggle(e.target.checked)} />
+        <span>{p.toggleLabel}</span>
       </label>
     </fieldset>
   );
-});
+}
 
-const SmoothingFieldset = memo(function SmoothingFieldset({
-  smooth,
-  weighted,
-}: {
-  smooth: Smoothing;
-  weighted: boolean;
-}) {
-  const setFilters = useUiStore((s) => s.setFilters);
-  return (
-    <fieldset className="filter-group">
-      <legend>Smoothing</legend>
-      <div className="radio-row">
-        {SMOOTHINGS.map((s) => (
-          <label key={s} className="check">
-            <input
-              type="radio"
-              name="smooth"
-              value={s}
-              checked={smooth === s}
-              onChange={() => setFilters({ smooth: s })}
-            />
-            <span>{smoothingName(s)}</span>
-          </label>
-        ))}
-      </div>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={weighted}
-          onChange={(e) => setFilters({ weighted: e.target.checked })}
-        />
-        <span>Weight line by confidence</span>
-      </label>
-    </fieldset>
-  );
-});
+// Memoised: a theme or actor change does not re-render these inputs (their props are constants or flags).
+const ChoiceFieldset = memo(ChoiceFieldsetImpl) as typeof ChoiceFieldsetImpl;
+
+const patchFilters = (patch: Partial<ViewFilters>) => useUiStore.getState().setFilters(patch);
+const SMOOTHING_OPTIONS = SMOOTHINGS.map((s) => ({ value: s, label: smoothingName(s) }));
+const pickKind = (kind: KindFilter) => patchFilters({ kind });
+const pickSmooth = (smooth: Smoothing) => patchFilters({ smooth });
+const toggleHighConfidence = (highConfidence: boolean) => patchFilters({ highConfidence });
+const toggleWeighted = (weighted: boolean) => patchFilters({ weighted });
