@@ -398,35 +398,42 @@ export class ColumnStore {
     const flags = new Uint8Array(n);
     const score = new Float64Array(n);
     const originalScore = new Float64Array(n);
-    for (let r = 0; r < n; r++) {
-      const i = order[r]!;
+    const ids = new Int32Array(n);
+    const dates = new Int32Array(n);
+    const notes = new Int32Array(n);
+    const speakers = new Int32Array(n);
+    const summaries = new Int32Array(n);
+    const quotes = new Int32Array(n);
+    const rationales = new Int32Array(n);
+    const sources = new Int32Array(n);
+    const events = new Int32Array(n);
+    // One pass over the rows in the file's order writes every column's row in time order (rank: a
+    // file row's place in time order), the text keys' value numbers too: each read is sequential (a
+    // draft is one cache line), and only the writes scatter. Read in time order, every row would miss
+    // the cache in each array (this runs once per load; at 100k shuffled rows, about a tenth of finish).
+    const rank = new Int32Array(n);
+    for (let r = 0; r < n; r++) rank[order[r]!] = r;
+    for (let i = 0; i < n; i++) {
+      const r = rank[i]!;
       day[r] = placed[i]!;
       actor[r] = this.actorOf[i]!;
       theme[r] = this.themeOf[i]!;
       flags[r] = this.flags[i]!;
       score[r] = this.score[i]!;
       originalScore[r] = this.originalScore[i]!;
+      const at = i * W;
+      ids[r] = drafts[at + F.id]!;
+      dates[r] = drafts[at + F.date]!;
+      notes[r] = drafts[at + F.dateNote]!;
+      speakers[r] = drafts[at + F.speaker]!;
+      summaries[r] = drafts[at + F.summary]!;
+      quotes[r] = drafts[at + F.quote]!;
+      rationales[r] = drafts[at + F.rationale]!;
+      sources[r] = drafts[at + F.sourceId]!;
+      events[r] = drafts[at + F.eventId]!;
     }
-    // Each text key's value numbers in time order, in one pass over the rows (a row's draft is one
-    // cache line, read once), so each column is then written from a sequential array.
-    const textKeys: number[] = [
-      F.id,
-      F.date,
-      F.dateNote,
-      F.speaker,
-      F.summary,
-      F.quote,
-      F.rationale,
-      F.sourceId,
-      F.eventId,
-    ];
-    const timed = textKeys.map(() => new Int32Array(n));
-    const keyCount = textKeys.length;
-    for (let r = 0; r < n; r++) {
-      const at = order[r]! * W;
-      for (let j = 0; j < keyCount; j++) timed[j]![r] = drafts[at + textKeys[j]!]!;
-    }
-    const text = (k: number) => finishText(timed[textKeys.indexOf(k)]!, this.values[k]!);
+    const v = this.values;
+    const text = (timed: Int32Array, key: number) => finishText(timed, v[key]!, { drafts, rank, key });
     return {
       count: n,
       fileIndex: order,
@@ -436,28 +443,41 @@ export class ColumnStore {
       flags,
       score,
       originalScore,
-      id: text(F.id),
-      date: text(F.date),
-      dateNote: text(F.dateNote),
-      speaker: text(F.speaker),
-      summary: text(F.summary),
-      quote: text(F.quote),
-      rationale: text(F.rationale),
-      sourceId: text(F.sourceId),
-      eventId: text(F.eventId),
+      id: text(ids, F.id),
+      date: text(dates, F.date),
+      dateNote: text(notes, F.dateNote),
+      speaker: text(speakers, F.speaker),
+      summary: text(summaries, F.summary),
+      quote: text(quotes, F.quote),
+      rationale: text(rationales, F.rationale),
+      sourceId: text(sources, F.sourceId),
+      eventId: text(events, F.eventId),
     };
   }
+}
+
+/** A column's rows in the file's order: file row i's value is drafts[i * KEYS.length + key], its row in time order rank[i]. */
+interface FileRows {
+  drafts: Int32Array;
+  rank: Int32Array;
+  key: number;
 }
 
 /**
  * One text column in time order, as TextColumnBuilder writes it row by row: a dictionary in order of
  * first appearance until more than DICTIONARY_LIMIT values are distinct and most rows are new, then
- * each row's own bytes.
+ * each row's own bytes. `ids`: each row's value number in time order (-1: absent).
  */
-function finishText(ids: Int32Array, values: Interner): TextColumn {
+
+function finishText(ids: Int32Array, values: Interner, file: FileRows): TextColumn {
   const n = ids.length;
-  const remap = new Int32Array(values.count).fill(-1);
   const index = new Uint32Array(n);
+  // No row has the key (an optional field the file never uses): every row absent, an empty dictionary.
+  if (values.count === 0) {
+    index.fill(ABSENT);
+    return { bytes: new Uint8Array(0), offsets: new Uint32Array(1), index, absent: null, ascii: true };
+  }
+  const remap = new Int32Array(values.count).fill(-1);
   let distinct = 0;
   let size = 0;
   let ascii = true;
@@ -470,7 +490,7 @@ function finishText(ids: Int32Array, values: Interner): TextColumn {
     let k = remap[v]!;
     if (k < 0) {
       k = distinct++;
-      if (k >= DICTIONARY_LIMIT && k * 2 > r) return perRow(ids, values);
+      if (k >= DICTIONARY_LIMIT && k * 2 > r) return perRow(ids, values, file);
       remap[v] = k;
       size += values.starts[v + 1]! - values.starts[v]!;
       if (values.nonAscii[v]) ascii = false;
@@ -494,35 +514,40 @@ function finishText(ids: Int32Array, values: Interner): TextColumn {
   return { bytes, offsets, index, absent: null, ascii };
 }
 
-function perRow(ids: Int32Array, values: Interner): TextColumn {
+/**
+ * Each row's own bytes, in time order. The offsets are summed in time order; the bytes are copied in
+ * the file's order, in which values interned as their rows were read lie one after another in the pool
+ * (sequential reads, scattered writes, as in finish).
+ */
+function perRow(ids: Int32Array, values: Interner, file: FileRows): TextColumn {
   const n = ids.length;
+  const starts = values.starts;
+  const offsets = new Uint32Array(n + 1);
+  let absent: Uint8Array | null = null;
   let size = 0;
   let ascii = true;
-  let anyAbsent = false;
   for (let r = 0; r < n; r++) {
-    const v = ids[r]!;
-    if (v < 0) anyAbsent = true;
-    else {
-      size += values.starts[v + 1]! - values.starts[v]!;
-      if (values.nonAscii[v]) ascii = false;
-    }
-  }
-  const bytes = new Uint8Array(size);
-  const offsets = new Uint32Array(n + 1);
-  const absent = anyAbsent ? new Uint8Array(n) : null;
-  const pool = values.pool;
-  let at = 0;
-  for (let r = 0; r < n; r++) {
-    offsets[r] = at;
+    offsets[r] = size;
     const v = ids[r]!;
     if (v < 0) {
-      absent![r] = 1;
+      absent ??= new Uint8Array(n);
+      absent[r] = 1;
       continue;
     }
-    const s = values.starts[v]!;
-    const e = values.starts[v + 1]!;
-    for (let i = s; i < e; i++) bytes[at++] = pool[i]!;
+    size += starts[v + 1]! - starts[v]!;
+    if (values.nonAscii[v]) ascii = false;
   }
-  offsets[n] = at;
+  offsets[n] = size;
+  const bytes = new Uint8Array(size);
+  const pool = values.pool;
+  const { drafts, rank, key } = file;
+  const W = KEYS.length;
+  for (let i = 0; i < n; i++) {
+    const v = drafts[i * W + key]!;
+    if (v < 0) continue;
+    let o = offsets[rank[i]!]!;
+    const e = starts[v + 1]!;
+    for (let p = starts[v]!; p < e; p++) bytes[o++] = pool[p]!;
+  }
   return { bytes, offsets, index: null, absent, ascii };
 }
