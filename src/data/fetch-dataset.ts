@@ -1,5 +1,6 @@
 import { validateDataset } from '../domain/validate';
 import { DatasetError, describeProblems } from '../domain/dataset-error';
+import { fetchResponse } from './fetch-response';
 import type { Dataset } from '../domain/schema';
 import { DatasetIndex, type LoadedDataset } from '../domain/dataset-index';
 import { allActorCells } from '../domain/aggregates';
@@ -71,7 +72,15 @@ export async function fetchAndIndex(
   signal?: AbortSignal,
   onArrived?: () => void,
 ): Promise<LoadedDataset> {
-  const response = await fetchResponse(absoluteUrl, shownUrl, label, signal);
+  return indexResponse(await fetchResponse(absoluteUrl, shownUrl, label, signal), label, onArrived);
+}
+
+/** A fetched response's body as columns with every actor's aggregate cells (fetchAndIndex after the fetch). */
+export async function indexResponse(
+  response: Response,
+  label: string,
+  onArrived?: () => void,
+): Promise<LoadedDataset> {
   const loaded = await readToColumns(response, label, onArrived);
   return { ...loaded, cells: allActorCells(new DatasetIndex(loaded.meta, loaded.columns)) };
 }
@@ -155,37 +164,4 @@ function parseJson(body: string, label: string): unknown {
     const reason = err instanceof Error ? err.message : String(err);
     throw new DatasetError('json', `${label} is not valid JSON (${reason}). The file may be truncated.`);
   }
-}
-
-async function fetchResponse(
-  absoluteUrl: string,
-  shownUrl: string,
-  label: string,
-  signal?: AbortSignal,
-): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(absoluteUrl, { signal, headers: { Accept: 'application/json' } });
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    throw new DatasetError(
-      'network',
-      `Could not reach the server for ${shownUrl}. Check your connection, then retry.`,
-    );
-  }
-  if (!response.ok) {
-    const statusText = response.statusText ? ` ${response.statusText}` : '';
-    const hint =
-      response.status === 404
-        ? 'The file is missing from the server.'
-        : response.status >= 500
-          ? 'The server failed; retrying often helps.'
-          : 'The server refused the request.';
-    throw new DatasetError(
-      'http',
-      `${label} could not be loaded: the server answered ${response.status}${statusText}. ${hint}`,
-      { status: response.status },
-    );
-  }
-  return response;
 }
