@@ -83,18 +83,27 @@ class PathWriter {
 const latin1 = new TextDecoder('latin1');
 const latin1Bytes = (t: string) => Uint8Array.from(t, (c) => c.charCodeAt(0));
 
+/** Coordinates by index: a typed array, or a plain one. */
+type Coords = ArrayLike<number>;
+
 /** Tangents of a monotone cubic (Fritsch–Carlson, as d3's curveMonotoneX): no overshoot between points. */
 export function monotoneTangents(pts: Array<[number, number]>): number[] {
-  const n = pts.length;
-  const slopes: number[] = [];
+  const { xs, ys } = split(pts);
+  return Array.from(tangentsOf(xs, ys, 0, pts.length));
+}
+
+/** monotoneTangents of the points [from, to): tangent k belongs to point from + k. */
+function tangentsOf(xs: Coords, ys: Coords, from: number, to: number): Float64Array {
+  const n = to - from;
+  const slopes = new Float64Array(Math.max(0, n - 1));
   for (let i = 0; i < n - 1; i++) {
-    const dx = pts[i + 1]![0] - pts[i]![0];
-    slopes.push(dx === 0 ? 0 : (pts[i + 1]![1] - pts[i]![1]) / dx);
+    const dx = xs[from + i + 1]! - xs[from + i]!;
+    slopes[i] = dx === 0 ? 0 : (ys[from + i + 1]! - ys[from + i]!) / dx;
   }
-  const tangents = new Array<number>(n).fill(0);
+  const tangents = new Float64Array(n);
   for (let i = 1; i < n - 1; i++) {
-    const h0 = pts[i]![0] - pts[i - 1]![0];
-    const h1 = pts[i + 1]![0] - pts[i]![0];
+    const h0 = xs[from + i]! - xs[from + i - 1]!;
+    const h1 = xs[from + i + 1]! - xs[from + i]!;
     const s0 = slopes[i - 1]!;
     const s1 = slopes[i]!;
     const mid = h0 + h1 === 0 ? 0 : (s0 * h1 + s1 * h0) / (h0 + h1);
@@ -106,21 +115,33 @@ export function monotoneTangents(pts: Array<[number, number]>): number[] {
   return tangents;
 }
 
-/** The segments after the first point (no leading M): curves through every point, or straight lines. */
-function segments(w: PathWriter, pts: Array<[number, number]>, curved: boolean) {
-  const n = pts.length;
+function split(pts: Array<[number, number]>): { xs: Float64Array; ys: Float64Array } {
+  const xs = new Float64Array(pts.length);
+  const ys = new Float64Array(pts.length);
+  pts.forEach(([x, y], i) => {
+    xs[i] = x;
+    ys[i] = y;
+  });
+  return { xs, ys };
+}
+
+/** The segments after point `from` (no leading M) up to point to − 1: curves through every point, or straight lines. */
+function segments(w: PathWriter, xs: Coords, ys: Coords, from: number, to: number, curved: boolean) {
+  const n = to - from;
   if (n < 2) return;
   if (!curved || n === 2) {
-    for (let i = 1; i < n; i++) {
+    for (let i = from + 1; i < to; i++) {
       w.char('L');
-      w.pt(pts[i]![0], pts[i]![1]);
+      w.pt(xs[i]!, ys[i]!);
     }
     return;
   }
-  const tangents = monotoneTangents(pts);
+  const tangents = tangentsOf(xs, ys, from, to);
   for (let i = 0; i < n - 1; i++) {
-    const [x0, y0] = pts[i]!;
-    const [x1, y1] = pts[i + 1]!;
+    const x0 = xs[from + i]!;
+    const y0 = ys[from + i]!;
+    const x1 = xs[from + i + 1]!;
+    const y1 = ys[from + i + 1]!;
     const h = (x1 - x0) / 3;
     w.char('C');
     w.pt(x0 + h, y0 + h * tangents[i]!);
@@ -137,13 +158,20 @@ function segments(w: PathWriter, pts: Array<[number, number]>, curved: boolean) 
  * the round line cap.
  */
 export function linePath(pts: Array<[number, number]>, curved: boolean): string {
-  if (pts.length === 0) return '';
+  const { xs, ys } = split(pts);
+  return linePathOf(xs, ys, 0, pts.length, curved);
+}
+
+/** linePath through the points [from, to) of coordinate arrays: no object per point. */
+export function linePathOf(xs: Coords, ys: Coords, from: number, to: number, curved: boolean): string {
+  const n = to - from;
+  if (n <= 0) return '';
   // About 14 characters a straight point: sized once rather than grown.
-  const w = new PathWriter(pts.length * (curved ? 40 : 16));
+  const w = new PathWriter(n * (curved ? 40 : 16));
   w.char('M');
-  w.pt(pts[0]![0], pts[0]![1]);
-  if (pts.length === 1) w.text('h0');
-  else segments(w, pts, curved);
+  w.pt(xs[from]!, ys[from]!);
+  if (n === 1) w.text('h0');
+  else segments(w, xs, ys, from, to, curved);
   return w.toString();
 }
 
@@ -154,14 +182,50 @@ export function bandPath(
   curved: boolean,
 ): string {
   if (upper.length < 2) return '';
-  const back = [...lower].reverse();
-  const w = new PathWriter((upper.length + lower.length) * (curved ? 40 : 16));
+  const u = split(upper);
+  const l = split(lower);
+  return band(u.xs, u.ys, 0, upper.length, l.xs, l.ys, 0, lower.length, curved);
+}
+
+/** bandPath over the points [from, to): upper edge (xs, upper), lower edge (xs, lower); no object per point. */
+export function bandPathOf(
+  xs: Coords,
+  upper: Coords,
+  lower: Coords,
+  from: number,
+  to: number,
+  curved: boolean,
+): string {
+  if (to - from < 2) return '';
+  return band(xs, upper, from, to, xs, lower, from, to, curved);
+}
+
+function band(
+  ux: Coords,
+  uy: Coords,
+  uFrom: number,
+  uTo: number,
+  lx: Coords,
+  ly: Coords,
+  lFrom: number,
+  lTo: number,
+  curved: boolean,
+): string {
+  // The lower edge is walked right to left.
+  const m = lTo - lFrom;
+  const backX = new Float64Array(m);
+  const backY = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    backX[i] = lx[lTo - 1 - i]!;
+    backY[i] = ly[lTo - 1 - i]!;
+  }
+  const w = new PathWriter((uTo - uFrom + m) * (curved ? 40 : 16));
   w.char('M');
-  w.pt(upper[0]![0], upper[0]![1]);
-  segments(w, upper, curved);
+  w.pt(ux[uFrom]!, uy[uFrom]!);
+  segments(w, ux, uy, uFrom, uTo, curved);
   w.char('L');
-  w.pt(back[0]![0], back[0]![1]);
-  segments(w, back, curved);
+  w.pt(backX[0]!, backY[0]!);
+  segments(w, backX, backY, 0, m, curved);
   w.char('Z');
   return w.toString();
 }
