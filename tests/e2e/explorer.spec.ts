@@ -348,3 +348,31 @@ test('a ?data= dataset is downloaded once: the app takes over the load its entry
   expect(requests).toBe(1);
   expect(consoleErrors).toEqual([]);
 });
+
+test('the loading ring turns only after 1.5 s, so a quick load draws no frames for it', async ({
+  page,
+  consoleErrors,
+}) => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.context().route('**/briefing/slow.json', async (route) => {
+    await held;
+    await route.fulfill({ path: 'public/data/stances.json' });
+  });
+  await page.goto('./?data=briefing/slow.json');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading dataset' })).toBeVisible();
+  const ring = page.locator('.spinner');
+  const timing = () =>
+    ring.evaluate((el) => {
+      const animation = el.getAnimations()[0]!;
+      return { at: Number(animation.currentTime), progress: animation.effect!.getComputedTiming().progress };
+    });
+  const early = await timing();
+  // Still in its delay: the ring stands still (and the compositor has nothing to animate).
+  if (early.at < 1500) expect(early.progress).toBeNull();
+  await expect.poll(async () => (await timing()).progress, { timeout: 5000 }).not.toBeNull();
+  expect((await timing()).at).toBeGreaterThanOrEqual(1500);
+  release();
+  await expect(page.locator('figure .series-line').first()).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
