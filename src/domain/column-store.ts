@@ -468,7 +468,6 @@ interface FileRows {
  * first appearance until more than DICTIONARY_LIMIT values are distinct and most rows are new, then
  * each row's own bytes. `ids`: each row's value number in time order (-1: absent).
  */
-
 function finishText(ids: Int32Array, values: Interner, file: FileRows): TextColumn {
   const n = ids.length;
   const index = new Uint32Array(n);
