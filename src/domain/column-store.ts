@@ -1,6 +1,5 @@
 import { SCORE_MAX, SCORE_MIN, type Dataset } from './schema';
 import {
-  ABSENT,
   CONFIDENCES,
   KINDS,
   PRECISIONS,
@@ -14,8 +13,10 @@ import { growBytes } from '../lib/grow-bytes';
 
 // Observations gathered in the file's order as UTF-8 bytes and numbers, with no object or string per
 // row: every text value is interned (bytes → a number, per field), checked once per distinct value,
-// and the columns are written once at the end in time order, exactly as buildColumns writes them from
-// objects (same dictionaries, same switch to per-row text, same bytes). The stream reader
+// and the columns are written once at the end in time order, with the same values per row as
+// buildColumns writes from objects. Each text column is its interner's table as it stands (values in
+// order of first appearance in the file) with every row's value number: no byte is copied row by row
+// after the last chunk arrives, when the page is waiting. The stream reader
 // (observation-stream.ts) fills it from the body's bytes; a row it does not read itself arrives as a
 // parsed object (addObject) and lands in the same store.
 
@@ -224,8 +225,6 @@ export const REQUIRED = 0xffff & ~((1 << F.dateNote) | (1 << F.originalScore) | 
 const LIMITED = [F.speaker, F.summary, F.quote, F.rationale] as const;
 const OPTIONAL = [F.dateNote, F.eventId, F.sourceId] as const;
 
-const DICTIONARY_LIMIT = 4096;
-
 export class ColumnStore {
   /** Per key number, the table of its values (null for the numbers). */
   readonly values: (Interner | null)[];
@@ -433,7 +432,7 @@ export class ColumnStore {
       events[r] = drafts[at + F.eventId]!;
     }
     const v = this.values;
-    const text = (timed: Int32Array, key: number) => finishText(timed, v[key]!, { drafts, rank, key });
+    const text = (timed: Int32Array, key: number) => finishText(timed, v[key]!);
     return {
       count: n,
       fileIndex: order,
@@ -456,97 +455,20 @@ export class ColumnStore {
   }
 }
 
-/** A column's rows in the file's order: file row i's value is drafts[i * KEYS.length + key], its row in time order rank[i]. */
-interface FileRows {
-  drafts: Int32Array;
-  rank: Int32Array;
-  key: number;
-}
-
 /**
- * One text column in time order, as TextColumnBuilder writes it row by row: a dictionary in order of
- * first appearance until more than DICTIONARY_LIMIT values are distinct and most rows are new, then
- * each row's own bytes. `ids`: each row's value number in time order (-1: absent).
+ * One text column: the interner's distinct values, each row's value number (time order) as its index.
+ * A field whose rows are mostly distinct (ids, summaries) is a dictionary as large as the rows; readers
+ * treat such a dictionary as per-row text (see isSmallDictionary).
  */
-function finishText(ids: Int32Array, values: Interner, file: FileRows): TextColumn {
-  const n = ids.length;
-  const index = new Uint32Array(n);
-  // No row has the key (an optional field the file never uses): every row absent, an empty dictionary.
-  if (values.count === 0) {
-    index.fill(ABSENT);
-    return { bytes: new Uint8Array(0), offsets: new Uint32Array(1), index, absent: null, ascii: true };
-  }
-  const remap = new Int32Array(values.count).fill(-1);
-  let distinct = 0;
-  let size = 0;
+function finishText(ids: Int32Array, values: Interner): TextColumn {
   let ascii = true;
-  for (let r = 0; r < n; r++) {
-    const v = ids[r]!;
-    if (v < 0) {
-      index[r] = ABSENT;
-      continue;
-    }
-    let k = remap[v]!;
-    if (k < 0) {
-      k = distinct++;
-      if (k >= DICTIONARY_LIMIT && k * 2 > r) return perRow(ids, values, file);
-      remap[v] = k;
-      size += values.starts[v + 1]! - values.starts[v]!;
-      if (values.nonAscii[v]) ascii = false;
-    }
-    index[r] = k;
-  }
-  const bytes = new Uint8Array(size);
-  const offsets = new Uint32Array(distinct + 1);
-  const byValue = new Int32Array(distinct);
-  for (let v = 0; v < values.count; v++) if (remap[v]! >= 0) byValue[remap[v]!] = v;
-  let at = 0;
-  for (let k = 0; k < distinct; k++) {
-    const v = byValue[k]!;
-    offsets[k] = at;
-    const s = values.starts[v]!;
-    const e = values.starts[v + 1]!;
-    bytes.set(values.pool.subarray(s, e), at);
-    at += e - s;
-  }
-  offsets[distinct] = at;
-  return { bytes, offsets, index, absent: null, ascii };
-}
-
-/**
- * Each row's own bytes, in time order. The offsets are summed in time order; the bytes are copied in
- * the file's order, in which values interned as their rows were read lie one after another in the pool
- * (sequential reads, scattered writes, as in finish).
- */
-function perRow(ids: Int32Array, values: Interner, file: FileRows): TextColumn {
-  const n = ids.length;
-  const starts = values.starts;
-  const offsets = new Uint32Array(n + 1);
-  let absent: Uint8Array | null = null;
-  let size = 0;
-  let ascii = true;
-  for (let r = 0; r < n; r++) {
-    offsets[r] = size;
-    const v = ids[r]!;
-    if (v < 0) {
-      absent ??= new Uint8Array(n);
-      absent[r] = 1;
-      continue;
-    }
-    size += starts[v + 1]! - starts[v]!;
-    if (values.nonAscii[v]) ascii = false;
-  }
-  offsets[n] = size;
-  const bytes = new Uint8Array(size);
-  const pool = values.pool;
-  const { drafts, rank, key } = file;
-  const W = KEYS.length;
-  for (let i = 0; i < n; i++) {
-    const v = drafts[i * W + key]!;
-    if (v < 0) continue;
-    let o = offsets[rank[i]!]!;
-    const e = starts[v + 1]!;
-    for (let p = starts[v]!; p < e; p++) bytes[o++] = pool[p]!;
-  }
-  return { bytes, offsets, index: null, absent, ascii };
+  for (let k = 0; k < values.count && ascii; k++) if (values.nonAscii[k]) ascii = false;
+  return {
+    bytes: values.pool.slice(0, values.used),
+    offsets: values.starts.slice(0, values.count + 1),
+    // An absent row's -1, read unsigned, is ABSENT.
+    index: new Uint32Array(ids.buffer, ids.byteOffset, ids.length),
+    absent: null,
+    ascii,
+  };
 }

@@ -5,7 +5,11 @@ import { growBytes } from '../lib/grow-bytes';
 // fetched file) and handed to the page without copying (their buffers are transferred). One object per
 // row would cost ~1 KB each and a long structured-clone on arrival; these cost what they hold.
 
-/** A text field of every row: a dictionary of distinct values, or each row's own value when most are distinct. */
+/**
+ * A text field of every row: a dictionary of distinct values, or each row's own value when most are
+ * distinct (buildColumns). The streamed store keeps every field as a dictionary, even one as large as
+ * the rows; isSmallDictionary tells the two kinds of dictionary apart.
+ */
 export interface TextColumn {
   /** UTF-8 bytes of the values, back to back. */
   bytes: Uint8Array;
@@ -247,9 +251,17 @@ export function valueIndex(col: TextColumn, row: number): number {
   return col.absent && col.absent[row] === 1 ? ABSENT : row;
 }
 
+/**
+ * A dictionary whose values repeat (at most one per two rows): worth decoding once per value. A column
+ * of mostly distinct values, per row or a dictionary as large as the rows, is read row by row.
+ */
+export function isSmallDictionary(col: TextColumn): boolean {
+  return col.index !== null && (col.offsets.length - 1) * 2 <= col.index.length;
+}
+
 /** Value k of the column (a dictionary entry, or row k's own value). */
 export function valueAt(col: TextColumn, k: number): string {
-  if (!col.index) return decode(col.bytes, col.offsets[k]!, col.offsets[k + 1]!, col.ascii);
+  if (!isSmallDictionary(col)) return decode(col.bytes, col.offsets[k]!, col.offsets[k + 1]!, col.ascii);
   let cache = dictionaries.get(col);
   if (!cache) {
     cache = new Array<string | undefined>(col.offsets.length - 1);

@@ -15,6 +15,7 @@ import {
   valueIndex,
   type ActorCells,
   type ObservationColumns,
+  type TextColumn,
 } from './columns';
 import { buildColumns } from './build-columns';
 
@@ -117,8 +118,7 @@ export class DatasetIndex {
   private groups: ActorGroups | null = null;
   private readonly lists = new Map<number, PlacedObservation[]>();
   private readonly materialized = new Map<number, Observation>();
-  private idTable: { slots: Int32Array; mask: number } | null = null;
-  private idMap: Map<string, number> | null = null;
+  private idTable: IdTable | null = null;
 
   /** The dataset's actors, and any an unvalidated dataset's observations name besides (tests, CLIs). */
   readonly actors: Actor[];
@@ -216,25 +216,16 @@ export class DatasetIndex {
     return obs;
   }
 
-  /** The row of an observation id, or -1. */
+  /** The row of an observation id, or -1: a hash table over the ids' UTF-8 bytes, so no id is decoded to find one. */
   rowOfId(id: string): number {
     const col = this.columns.id;
-    if (col.index) {
-      // Small datasets keep ids as a dictionary: decode them once into a Map.
-      if (!this.idMap) {
-        this.idMap = new Map();
-        for (let r = 0; r < this.count; r++) this.idMap.set(textAt(col, r)!, r);
-      }
-      return this.idMap.get(id) ?? -1;
-    }
-    // Large ones: a hash table over the UTF-8 bytes, so no id is decoded to find one.
-    this.idTable ??= buildIdTable(col.bytes, col.offsets, this.count);
+    this.idTable ??= buildIdTable(col, this.count);
     const key = new TextEncoder().encode(id);
-    const { slots, mask } = this.idTable;
+    const { slots, mask, rowOf } = this.idTable;
     for (let s = hashBytes(key, 0, key.length) & mask; ; s = (s + 1) & mask) {
-      const r = slots[s]!;
-      if (r < 0) return -1;
-      if (bytesEqual(col.bytes, col.offsets[r]!, col.offsets[r + 1]!, key)) return r;
+      const k = slots[s]!;
+      if (k < 0) return -1;
+      if (bytesEqual(col.bytes, col.offsets[k]!, col.offsets[k + 1]!, key)) return rowOf ? rowOf[k]! : k;
     }
   }
 
@@ -278,17 +269,33 @@ function bytesEqual(bytes: Uint8Array, start: number, end: number, key: Uint8Arr
   return true;
 }
 
-function buildIdTable(bytes: Uint8Array, offsets: Uint32Array, n: number) {
+/** Value numbers hashed by their bytes; rowOf maps a dictionary's value to its row (ids are unique). */
+interface IdTable {
+  slots: Int32Array;
+  mask: number;
+  rowOf: Int32Array | null;
+}
+
+function buildIdTable(col: TextColumn, rows: number): IdTable {
+  const n = valueCount(col);
   let size = 1;
   while (size < n * 2) size *= 2;
   const slots = new Int32Array(size).fill(-1);
   const mask = size - 1;
-  for (let r = 0; r < n; r++) {
-    let s = hashBytes(bytes, offsets[r]!, offsets[r + 1]!) & mask;
+  for (let k = 0; k < n; k++) {
+    let s = hashBytes(col.bytes, col.offsets[k]!, col.offsets[k + 1]!) & mask;
     while (slots[s]! >= 0) s = (s + 1) & mask;
-    slots[s] = r;
+    slots[s] = k;
   }
-  return { slots, mask };
+  let rowOf: Int32Array | null = null;
+  if (col.index) {
+    rowOf = new Int32Array(n).fill(-1);
+    for (let r = 0; r < rows; r++) {
+      const k = col.index[r]!;
+      if (k !== ABSENT) rowOf[k] = r;
+    }
+  }
+  return { slots, mask, rowOf };
 }
 
 const indexCache = new WeakMap<Dataset, DatasetIndex>();

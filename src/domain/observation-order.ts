@@ -1,4 +1,13 @@
-import { KINDS, kindCode, textAt, valueAt, valueCount, valueIndex, ABSENT } from './columns';
+import {
+  KINDS,
+  kindCode,
+  isSmallDictionary,
+  textAt,
+  valueAt,
+  valueCount,
+  valueIndex,
+  ABSENT,
+} from './columns';
 import type { DatasetIndex, PlacedObservation } from './dataset-index';
 import { filteredCount, filteredRowCursors, filteredRows, type SeriesQuery } from './series';
 
@@ -122,7 +131,8 @@ function numericKey(index: DatasetIndex, key: SortKey): ((row: number) => number
     case 'speaker':
     case 'summary': {
       const col = key === 'speaker' ? c.speaker : c.summary;
-      if (!col.index) return null;
+      // Values mostly distinct: ranking them all would cost more than sorting the rows shown.
+      if (!isSmallDictionary(col)) return null;
       const values = Array.from({ length: valueCount(col) }, (_, k) => valueAt(col, k));
       const rank = rankOf(values);
       return (row) => {
