@@ -1,5 +1,9 @@
 import { errorFromData } from '../domain/dataset-error';
-import type { DatasetWorkerRequest, DatasetWorkerResponse } from './dataset-worker-protocol';
+import {
+  requestName,
+  type DatasetWorkerRequest,
+  type DatasetWorkerResponse,
+} from './dataset-worker-protocol';
 import type { LoadedDataset } from '../domain/dataset-index';
 
 interface Waiter {
@@ -12,10 +16,14 @@ let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<number, Waiter>();
 
-function getWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
+/** Starts the worker; a request given here travels in its name, so no message waits for this thread. */
+function startWorker(first: DatasetWorkerRequest | null): Worker | null {
+  if (typeof Worker === 'undefined' || workerBroken) return null;
   if (!worker) {
-    worker = new Worker(new URL('./dataset.worker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(new URL('./dataset.worker.ts', import.meta.url), {
+      type: 'module',
+      name: requestName(first),
+    });
     worker.onmessage = (event: MessageEvent<DatasetWorkerResponse>) => {
       const reply = event.data;
       const waiter = pending.get(reply.id);
@@ -35,7 +43,7 @@ function getWorker(): Worker | null {
       worker = null;
       workerBroken = true;
     };
-  }
+  } else if (first) worker.postMessage(first);
   return worker;
 }
 
@@ -58,20 +66,20 @@ async function loadInThread(
   return m.fetchAndIndex(absoluteUrl, shownUrl, label, signal, onArrived);
 }
 
-/** Posts a request to the worker: the promise of its reply. */
+/** Sends a request to the worker, starting it if need be: the promise of its reply, or null without a worker. */
 function request(
-  w: Worker,
   absoluteUrl: string,
   shownUrl: string,
   label: string,
   onArrived: () => void,
-): Promise<LoadedDataset> {
-  const id = nextId++;
-  const message: DatasetWorkerRequest = { id, absoluteUrl, shownUrl, label };
-  return new Promise<LoadedDataset>((resolve, reject) => {
-    pending.set(id, { resolve, reject, onArrived });
-    w.postMessage(message);
+): Promise<LoadedDataset> | null {
+  if (typeof Worker === 'undefined' || workerBroken) return null;
+  const message: DatasetWorkerRequest = { id: nextId++, absoluteUrl, shownUrl, label };
+  const reply = new Promise<LoadedDataset>((resolve, reject) => {
+    pending.set(message.id, { resolve, reject, onArrived });
   });
+  startWorker(message);
+  return reply;
 }
 
 /** A load started before anything asked for it (startDatasetLoad), waiting for loadDataset to take it over. */
@@ -87,7 +95,7 @@ const earlyKey = (absoluteUrl: string, shownUrl: string, label: string) =>
 
 /** Starts the dataset worker, so its script is loaded and evaluated while the page's own code loads. */
 export function warmDatasetWorker(): void {
-  if (!workerBroken) getWorker();
+  startWorker(null);
 }
 
 /**
@@ -96,16 +104,12 @@ export function warmDatasetWorker(): void {
  * starting another. Without a worker it does nothing (the in-thread path starts when asked).
  */
 export function startDatasetLoad(absoluteUrl: string, shownUrl: string, label: string): void {
-  const w = workerBroken ? null : getWorker();
-  if (!w) return;
-  const load: EarlyLoad = {
-    key: earlyKey(absoluteUrl, shownUrl, label),
-    arrived: false,
-    promise: request(w, absoluteUrl, shownUrl, label, () => {
-      load.arrived = true;
-      load.onArrived?.();
-    }),
-  };
+  const promise = request(absoluteUrl, shownUrl, label, () => {
+    load.arrived = true;
+    load.onArrived?.();
+  });
+  if (!promise) return;
+  const load: EarlyLoad = { key: earlyKey(absoluteUrl, shownUrl, label), arrived: false, promise };
   // Nobody may take it over (the app chose another dataset): its failure is then nobody's to report.
   load.promise.catch(() => undefined);
   early = load;
@@ -132,8 +136,7 @@ export function loadDataset(
     if (started.arrived) onArrived?.();
     inWorker = started.promise;
   } else {
-    const w = workerBroken ? null : getWorker();
-    if (w) inWorker = request(w, absoluteUrl, shownUrl, label, () => onArrived?.());
+    inWorker = request(absoluteUrl, shownUrl, label, () => onArrived?.());
   }
   if (!inWorker) return loadInThread(absoluteUrl, shownUrl, label, signal, onArrived);
   return withAbort(inWorker, signal).catch((err: unknown) => {
