@@ -19,3 +19,11 @@ export function useIdleValue<T>(value: T, timeoutMs = 200): T | null {
   }, [value, timeoutMs]);
   return shown;
 }
+
+/**
+ * False on a component's first render, true once the browser has been idle since (useIdleValue): for
+ * controls that may appear a moment after what the reader is waiting for, the chart.
+ */
+export function useReadyWhenIdle(): boolean {
+  return useIdleValue(true) !== null;
+}

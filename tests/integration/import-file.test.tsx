@@ -47,8 +47,11 @@ describe('opening a JSON file', () => {
   it('offers the opened dataset’s own time presets, not the bundled one’s, and clears its banner on the way back', async () => {
     const { user } = renderApp();
     await bundledOpen();
-    const time = () => screen.getByRole('group', { name: 'Time' });
-    expect(within(time()).getByRole('button', { name: 'First 100 days of the second term' })).toBeVisible();
+    // The filters render just after the chart (once the browser is idle): wait for them.
+    const time = () => screen.findByRole('group', { name: 'Time' });
+    expect(
+      within(await time()).getByRole('button', { name: 'First 100 days of the second term' }),
+    ).toBeVisible();
     const { presets: _bundledOnly, ...plain } = mine();
     await user.upload(
       fileInput(),
@@ -59,15 +62,15 @@ describe('opening a JSON file', () => {
     );
     expect(await screen.findByRole('heading', { level: 1, name: 'My own dataset' })).toBeVisible();
     expect(screen.getByText('Opened mine.json: 10 observations, 3 actors.')).toBeInTheDocument();
-    expect(within(time()).getByRole('button', { name: 'Summer 2025' })).toBeVisible();
+    expect(within(await time()).getByRole('button', { name: 'Summer 2025' })).toBeVisible();
     expect(
-      within(time()).queryByRole('button', { name: 'First 100 days of the second term' }),
+      within(await time()).queryByRole('button', { name: 'First 100 days of the second term' }),
     ).not.toBeInTheDocument();
 
     await user.click(within(datasetBadge()).getByRole('button', { name: 'Back to bundled dataset' }));
     expect(await bundledOpen()).toBeVisible();
     expect(screen.queryByText(/^Opened mine\.json/)).not.toBeInTheDocument();
-    expect(within(time()).queryByRole('button', { name: 'Summer 2025' })).not.toBeInTheDocument();
+    expect(within(await time()).queryByRole('button', { name: 'Summer 2025' })).not.toBeInTheDocument();
   });
 
   it('still opens the file when it cannot be kept, and says it will not survive a reload', async () => {

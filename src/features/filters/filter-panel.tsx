@@ -8,6 +8,7 @@ import { actorDash } from '../../charts/figure-palette';
 import { CheckboxListFilter } from './checkbox-list-filter';
 import { TimeFilter } from './time-filter';
 import { useMediaQuery } from '../../ui/use-media-query';
+import { useReadyWhenIdle } from '../../ui/use-idle-value';
 
 const KIND_OPTIONS: { value: KindFilter; label: string }[] = [
   { value: 'statement', label: 'Statements' },
@@ -35,6 +36,10 @@ export function FilterPanel({ dataset }: { dataset: DatasetMeta }) {
   const setFilters = useUiStore((s) => s.setFilters);
   // On phones the filters fold away behind one button so the chart is on the first screen.
   const narrow = useMediaQuery('(max-width: 899.98px)');
+  // A freshly opened dataset's chart paints first: the panel's 60-odd controls and two date fields
+  // (Chromium builds a date field's parts on first use) render once the browser is next idle, while
+  // the heading holds the panel's place, so the chart does not wait for them.
+  const bodyReady = useReadyWhenIdle();
   const [open, setOpen] = useState(false);
   // Filters hold only the user's range (never the dataset's default); "All" is no filter either.
   const timeSet = useUiStore((s) => s.filters.from !== null || s.filters.to !== null);
@@ -81,35 +86,39 @@ export function FilterPanel({ dataset }: { dataset: DatasetMeta }) {
         )}
       </h2>
       <div id="filter-body" className="filter-body" hidden={narrow && !open}>
-        <CheckboxListFilter
-          legend="Actors"
-          items={actorItems}
-          selection={actors}
-          onChange={setActors}
-          grouped={hasMeaningfulGroups(dataset.actors)}
-        />
-        <CheckboxListFilter legend="Themes" items={themeItems} selection={themes} onChange={setThemes} />
-        <ChoiceFieldset
-          legend="Kind"
-          name="kind"
-          options={KIND_OPTIONS}
-          value={kind}
-          onPick={pickKind}
-          toggleLabel="High confidence only"
-          toggled={highConfidence}
-          onToggle={toggleHighConfidence}
-        />
-        <TimeFilter lastDay={lastDay} dataset={dataset} />
-        <ChoiceFieldset
-          legend="Smoothing"
-          name="smooth"
-          options={SMOOTHING_OPTIONS}
-          value={smooth}
-          onPick={pickSmooth}
-          toggleLabel="Weight line by confidence"
-          toggled={weighted}
-          onToggle={toggleWeighted}
-        />
+        {bodyReady && (
+          <>
+            <CheckboxListFilter
+              legend="Actors"
+              items={actorItems}
+              selection={actors}
+              onChange={setActors}
+              grouped={hasMeaningfulGroups(dataset.actors)}
+            />
+            <CheckboxListFilter legend="Themes" items={themeItems} selection={themes} onChange={setThemes} />
+            <ChoiceFieldset
+              legend="Kind"
+              name="kind"
+              options={KIND_OPTIONS}
+              value={kind}
+              onPick={pickKind}
+              toggleLabel="High confidence only"
+              toggled={highConfidence}
+              onToggle={toggleHighConfidence}
+            />
+            <TimeFilter lastDay={lastDay} dataset={dataset} />
+            <ChoiceFieldset
+              legend="Smoothing"
+              name="smooth"
+              options={SMOOTHING_OPTIONS}
+              value={smooth}
+              onPick={pickSmooth}
+              toggleLabel="Weight line by confidence"
+              toggled={weighted}
+              onToggle={toggleWeighted}
+            />
+          </>
+        )}
       </div>
     </section>
   );

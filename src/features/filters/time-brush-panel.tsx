@@ -8,6 +8,7 @@ import { formatDayRange } from '../../domain/describe-view';
 import { useShallow } from 'zustand/react/shallow';
 import { useUiStore } from '../../state/ui-store';
 import { effectiveRange } from '../../domain/view-filters';
+import { useReadyWhenIdle } from '../../ui/use-idle-value';
 
 const BINS = 120;
 
@@ -31,6 +32,8 @@ export const TimeBrushPanel = memo(function TimeBrushPanel({ dataset }: { datase
     return densityBins(times, extent, BINS, facts.days.n);
   }, [facts, extent]);
   const ticks = useCallback((maxTicks: number) => (extent ? monthTicks(extent, maxTicks) : []), [extent]);
+  // Under the chart, and after it: it renders once the browser is idle after the explorer opens.
+  const ready = useReadyWhenIdle();
 
   const onCommit = useCallback(
     ([a, b]: [number, number]) => {
@@ -42,7 +45,7 @@ export const TimeBrushPanel = memo(function TimeBrushPanel({ dataset }: { datase
     [extent, setFilters],
   );
 
-  if (!extent) return null;
+  if (!extent || !ready) return null;
   const [first, last] = extentDays(extent);
   const clamp = (t: number) => Math.min(Math.max(t, first), last);
   const value: [number, number] = [
