@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { DatasetError, errorToData } from '../domain/dataset-error';
-import { cellBuffers, columnBuffers } from '../domain/columns';
+import { columnBuffers } from '../domain/columns';
 import { fetchResponse } from './fetch-response';
 import {
   requestOfName,
@@ -26,10 +26,10 @@ async function answer({ id, absoluteUrl, shownUrl, label }: DatasetWorkerRequest
   const arrived: DatasetWorkerResponse = { id, arrived: true };
   try {
     const responding = fetchResponse(absoluteUrl, shownUrl, label);
-    const [{ indexResponse }, response] = await Promise.all([loadIndexing(), responding]);
-    const loaded = await indexResponse(response, label, () => scope.postMessage(arrived));
+    const [{ readToColumns }, response] = await Promise.all([loadIndexing(), responding]);
+    const loaded = await readToColumns(response, label, () => scope.postMessage(arrived));
     const reply: DatasetWorkerResponse = { id, ok: true, loaded };
-    scope.postMessage(reply, [...columnBuffers(loaded.columns), ...cellBuffers(loaded.cells ?? [])]);
+    scope.postMessage(reply, columnBuffers(loaded.columns));
   } catch (err) {
     const error =
       err instanceof DatasetError

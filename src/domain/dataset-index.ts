@@ -13,7 +13,6 @@ import {
   valueAt,
   valueCount,
   valueIndex,
-  type ActorCells,
   type ObservationColumns,
   type TextColumn,
 } from './columns';
@@ -28,14 +27,10 @@ import { buildColumns } from './build-columns';
  */
 export type DatasetMeta = Omit<Dataset, 'observations'> & DefaultRangeSource;
 
-/**
- * A dataset as the engine takes it: everything but the observations, the observations as columns and,
- * when the loader built them, every actor's aggregate cells (src/domain/aggregates.ts).
- */
+/** A dataset as the engine takes it: everything but the observations, and the observations as columns. */
 export interface LoadedDataset {
   meta: DatasetMeta;
   columns: ObservationColumns;
-  cells?: ActorCells[];
 }
 
 /** An observation with its place on the time axis; `obs` (every field) is built only when read. */

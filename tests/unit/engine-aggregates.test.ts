@@ -16,7 +16,6 @@ import {
 } from '../../src/domain/series';
 import { computePage, peekPage, type SortKey } from '../../src/domain/observation-order';
 import { toTime } from '../../src/domain/dates';
-import { actorCells, allActorCells } from '../../src/domain/aggregates';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 
 // The engine answers from per-actor aggregates (counts, sums, sums of squares per theme × kind ×
@@ -202,23 +201,6 @@ describe('the engine’s aggregates', () => {
               expect(s.line.map((p) => p.t)).toEqual(lttb(want.series[i]!.line, 7).map((p) => p.t));
             });
           }
-        },
-      ),
-      { numRuns: 150 },
-    );
-  });
-
-  it('builds every actor’s cells in one pass exactly as each actor’s own pass does', () => {
-    fc.assert(
-      fc.property(
-        fc.array(observationArb, { minLength: 1, maxLength: 150, size: 'max' }),
-        fc.integer({ min: 0, max: 1_000_000 }),
-        (specs, seed) => {
-          const ids = specs.map((_, i) => (i * 7919 + seed) % 1_000_003);
-          const data = dataset(specs, [...new Set(ids)].length === ids.length ? ids : specs.map((_, i) => i));
-          const all = allActorCells(indexDataset(data));
-          const single = indexDataset(data);
-          expect(all).toEqual(single.actorIds.map((_, a) => actorCells(single, a)));
         },
       ),
       { numRuns: 150 },
