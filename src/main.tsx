@@ -1,5 +1,5 @@
 import { startLoadingEarly } from './data/dataset-api';
-import { initialDataParam } from './state/initial-address';
+import { initialActors, initialDataParam } from './state/initial-address';
 import './app/app.css';
 
 const root = document.getElementById('root');
@@ -8,7 +8,7 @@ if (!root) throw new Error('index.html has no #root element');
 // The dataset worker starts first (and a `?data=` dataset's download with it), from this small entry,
 // while the rest of the app's code is still on its way: the worker's own start-up (its script loaded,
 // compiled and evaluated) then overlaps the page's.
-startLoadingEarly(initialDataParam().url);
+startLoadingEarly(initialDataParam().url, initialActors());
 
 import('./app/start')
   .then(({ startApp }) => startApp(root))

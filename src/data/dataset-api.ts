@@ -27,11 +27,12 @@ function datasetLabel(url: string): string {
 /**
  * For the page's entry, before the app's code loads: starts the worker and, for a `?data=` URL, the
  * load that fetchDataset(url) will take over. Without one, which dataset opens depends on what was
- * kept from a file (IndexedDB, asked later), so only the worker starts.
+ * kept from a file (IndexedDB, asked later), so only the worker starts. `firstActors` (the address's
+ * selection; null: every actor) are the actors whose aggregates the worker builds before it answers.
  */
-export function startLoadingEarly(dataUrl: string | null): void {
+export function startLoadingEarly(dataUrl: string | null, firstActors: string[] | null = null): void {
   if (dataUrl === null) warmDatasetWorker();
-  else startDatasetLoad(resolveUrl(dataUrl), dataUrl, datasetLabel(dataUrl));
+  else startDatasetLoad(resolveUrl(dataUrl), dataUrl, datasetLabel(dataUrl), firstActors);
 }
 
 export const datasetKeys = {

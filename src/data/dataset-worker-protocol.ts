@@ -6,6 +6,8 @@ export interface DatasetWorkerRequest {
   absoluteUrl: string;
   shownUrl: string;
   label: string;
+  /** Actor ids whose aggregate cells come with the columns (the first chart's); null: every actor. */
+  cellsFor: string[] | null;
 }
 
 export type DatasetWorkerResponse =
@@ -32,10 +34,12 @@ export function requestOfName(name: string): DatasetWorkerRequest | null {
   try {
     const v: unknown = JSON.parse(name.slice(NAME_PREFIX.length));
     if (typeof v !== 'object' || v === null) return null;
-    const { id, absoluteUrl, shownUrl, label } = v as Record<string, unknown>;
+    const { id, absoluteUrl, shownUrl, label, cellsFor } = v as Record<string, unknown>;
     if (typeof id !== 'number' || typeof absoluteUrl !== 'string') return null;
     if (typeof shownUrl !== 'string' || typeof label !== 'string') return null;
-    return { id, absoluteUrl, shownUrl, label };
+    if (cellsFor === null) return { id, absoluteUrl, shownUrl, label, cellsFor };
+    if (!Array.isArray(cellsFor) || !cellsFor.every((a) => typeof a === 'string')) return null;
+    return { id, absoluteUrl, shownUrl, label, cellsFor };
   } catch {
     return null;
   }

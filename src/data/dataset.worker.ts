@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { DatasetError, errorToData } from '../domain/dataset-error';
-import { columnBuffers } from '../domain/columns';
+import { cellBuffers, columnBuffers } from '../domain/columns';
 import { fetchResponse } from './fetch-response';
 import {
   requestOfName,
@@ -22,14 +22,14 @@ const loadIndexing = () =>
     indexing = null; // A failed load is retried with the next request.
     throw err;
   }));
-async function answer({ id, absoluteUrl, shownUrl, label }: DatasetWorkerRequest): Promise<void> {
+async function answer({ id, absoluteUrl, shownUrl, label, cellsFor }: DatasetWorkerRequest): Promise<void> {
   const arrived: DatasetWorkerResponse = { id, arrived: true };
   try {
     const responding = fetchResponse(absoluteUrl, shownUrl, label);
-    const [{ readToColumns }, response] = await Promise.all([loadIndexing(), responding]);
-    const loaded = await readToColumns(response, label, () => scope.postMessage(arrived));
+    const [{ indexResponse }, response] = await Promise.all([loadIndexing(), responding]);
+    const loaded = await indexResponse(response, label, () => scope.postMessage(arrived), cellsFor);
     const reply: DatasetWorkerResponse = { id, ok: true, loaded };
-    scope.postMessage(reply, columnBuffers(loaded.columns));
+    scope.postMessage(reply, [...columnBuffers(loaded.columns), ...cellBuffers(loaded.cells ?? [])]);
   } catch (err) {
     const error =
       err instanceof DatasetError

@@ -72,9 +72,10 @@ function request(
   shownUrl: string,
   label: string,
   onArrived: () => void,
+  cellsFor: string[] | null = null,
 ): Promise<LoadedDataset> | null {
   if (typeof Worker === 'undefined' || workerBroken) return null;
-  const message: DatasetWorkerRequest = { id: nextId++, absoluteUrl, shownUrl, label };
+  const message: DatasetWorkerRequest = { id: nextId++, absoluteUrl, shownUrl, label, cellsFor };
   const reply = new Promise<LoadedDataset>((resolve, reject) => {
     pending.set(message.id, { resolve, reject, onArrived });
   });
@@ -102,12 +103,24 @@ export function warmDatasetWorker(): void {
  * Starts loading a dataset in the worker now, from the page's small entry, before the app's code has
  * arrived; the app's own loadDataset call for the same URL then takes this load over rather than
  * starting another. Without a worker it does nothing (the in-thread path starts when asked).
+ * `firstActors`: whose aggregates to build before answering (null: every actor's).
  */
-export function startDatasetLoad(absoluteUrl: string, shownUrl: string, label: string): void {
-  const promise = request(absoluteUrl, shownUrl, label, () => {
-    load.arrived = true;
-    load.onArrived?.();
-  });
+export function startDatasetLoad(
+  absoluteUrl: string,
+  shownUrl: string,
+  label: string,
+  firstActors: string[] | null = null,
+): void {
+  const promise = request(
+    absoluteUrl,
+    shownUrl,
+    label,
+    () => {
+      load.arrived = true;
+      load.onArrived?.();
+    },
+    firstActors,
+  );
   if (!promise) return;
   const load: EarlyLoad = { key: earlyKey(absoluteUrl, shownUrl, label), arrived: false, promise };
   // Nobody may take it over (the app chose another dataset): its failure is then nobody's to report.

@@ -14,6 +14,7 @@ import type { LoadedDataset } from '../domain/dataset-index';
 import type { DatasetStore } from './dataset-store';
 import { defaultDatasetSourceConfig, useDatasetSourceConfig } from './dataset-source-config';
 import { createLocalSource } from './local-source';
+import { seedCells } from '../domain/aggregates';
 import type { StanceSource } from './stance-source';
 
 export type DatasetOriginKind = 'bundled' | 'url' | 'file';
@@ -30,9 +31,11 @@ export interface ActiveDataset {
   origin: DatasetOrigin;
 }
 
-/** The in-browser engine over columns as the loader built them; per-actor indexes follow on demand. */
-function columnsSource({ meta, columns }: LoadedDataset): StanceSource {
-  return createLocalSource(new DatasetIndex(meta, columns));
+/** The in-browser engine over columns as the loader built them (nothing left to index). */
+function columnsSource({ meta, columns, cells }: LoadedDataset): StanceSource {
+  const index = new DatasetIndex(meta, columns);
+  if (cells) seedCells(index, cells);
+  return createLocalSource(index);
 }
 
 export const BUNDLED_ORIGIN: DatasetOrigin = { kind: 'bundled', label: 'Bundled dataset' };

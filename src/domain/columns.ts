@@ -98,6 +98,13 @@ export function columnBuffers(c: ObservationColumns): ArrayBuffer[] {
   return [...out];
 }
 
+/** The buffers behind aggregate cells, for the same transfer list. */
+export function cellBuffers(cells: readonly (ActorCells | null)[]): ArrayBuffer[] {
+  return cells.flatMap((x) =>
+    x ? [x.day, x.key, x.n, x.sum, x.sumSq, x.groups].map((a) => a.buffer as ArrayBuffer) : [],
+  );
+}
+
 // ---- building -------------------------------------------------------------------------------------
 
 /** Values kept as a dictionary while they repeat; per row once this many are distinct and most are new. */

@@ -13,6 +13,7 @@ import {
   valueAt,
   valueCount,
   valueIndex,
+  type ActorCells,
   type ObservationColumns,
   type TextColumn,
 } from './columns';
@@ -27,10 +28,14 @@ import { buildColumns } from './build-columns';
  */
 export type DatasetMeta = Omit<Dataset, 'observations'> & DefaultRangeSource;
 
-/** A dataset as the engine takes it: everything but the observations, and the observations as columns. */
+/**
+ * A dataset as the engine takes it: everything but the observations, the observations as columns and
+ * the aggregate cells the loader built, by actor number (null: built when first drawn; aggregates.ts).
+ */
 export interface LoadedDataset {
   meta: DatasetMeta;
   columns: ObservationColumns;
+  cells?: (ActorCells | null)[];
 }
 
 /** An observation with its place on the time axis; `obs` (every field) is built only when read. */

@@ -4,12 +4,21 @@ import { fetchAndParse } from '../../src/data/fetch-dataset';
 import { DatasetError } from '../../src/domain/dataset-error';
 import { DatasetIndex, indexDataset } from '../../src/domain/dataset-index';
 import { lastDataDay } from '../../src/domain/default-range';
-import { datasetWorkerStatus, loadDataset } from '../../src/data/load-dataset';
+import { actorCells, cellsInOnePass } from '../../src/domain/aggregates';
+import type { ActorCells } from '../../src/domain/columns';
+import { datasetWorkerStatus, loadDataset, startDatasetLoad } from '../../src/data/load-dataset';
 import { datasetErrors } from '../../mocks/handlers';
 import { server } from '../../mocks/server';
 
 // @vitest/web-worker runs the real worker module behind the Worker API, with MSW answering fetches.
 const URL_ = 'http://localhost:3000/data/stances.json';
+
+/** Cells as plain arrays: the worker's typed arrays come from another realm in this test environment. */
+const plain = (cells: readonly (ActorCells | null)[] | undefined) =>
+  cells?.map(
+    (c) =>
+      c && Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Array.from(v as ArrayLike<number>)])),
+  );
 
 describe('dataset worker', () => {
   it('hands over columns that read back as exactly what in-thread parsing gives', async () => {
@@ -32,6 +41,22 @@ describe('dataset worker', () => {
     };
     expect(read(viaWorker)).toEqual(observations);
     expect(read(reference)).toEqual(observations);
+    // Without a selection, every actor's aggregate cells come back, as the page would build them.
+    expect(plain(loaded.cells)).toEqual(plain(cellsInOnePass(reference, null)));
+    expect(loaded.cells).toHaveLength(reference.actorIds.length);
+    expect(loaded.cells?.every((c) => c !== null)).toBe(true);
+  });
+
+  it('builds the aggregates of the actors the address selects, and leaves the rest to the page', async () => {
+    // The page's entry starts the load with the address's actors; the app's query takes it over.
+    startDatasetLoad(URL_, 'data/stances.json', 'The bundled dataset', ['russia', 'us-congress', 'nobody']);
+    const loaded = await loadDataset(URL_, 'data/stances.json', 'The bundled dataset');
+    const reference = indexDataset(await fetchAndParse(URL_, 'data/stances.json', 'The bundled dataset'));
+    const built = reference.actorIds.filter((_, a) => loaded.cells?.[a]);
+    expect(built).toEqual(['us-congress', 'russia']);
+    const page = new DatasetIndex(loaded.meta, loaded.columns);
+    const russia = reference.actorNumber.get('russia')!;
+    expect(plain([loaded.cells![russia]!])).toEqual(plain([actorCells(page, russia)]));
   });
 
   it('brings a schema error back as a DatasetError with its problems', async () => {

@@ -15,6 +15,7 @@ describe("the first request in the dataset worker's name", () => {
           absoluteUrl: fc.webUrl({ withQueryParameters: true, withFragments: true }),
           shownUrl: fc.string(),
           label: fc.string(),
+          cellsFor: fc.option(fc.array(fc.string(), { maxLength: 60 })),
         }),
         (request) => {
           expect(requestOfName(requestName(request))).toEqual(request);
@@ -34,6 +35,7 @@ describe("the first request in the dataset worker's name", () => {
       'stance-dataset:[]',
       'stance-dataset:{"id":"1","absoluteUrl":"u","shownUrl":"s","label":"l"}',
       'stance-dataset:{"id":1,"absoluteUrl":"u","shownUrl":"s"}',
+      'stance-dataset:{"id":1,"absoluteUrl":"u","shownUrl":"s","label":"l","cellsFor":"trump"}',
       '{"id":1,"absoluteUrl":"u","shownUrl":"s","label":"l"}',
     ])
       expect(requestOfName(name)).toBeNull();

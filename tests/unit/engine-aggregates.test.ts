@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Observation } from '../../src/domain/schema';
-import { indexDataset } from '../../src/domain/dataset-index';
+import { DatasetIndex, indexDataset } from '../../src/domain/dataset-index';
 import {
   ALL_POINTS,
   CONFIDENCE_WEIGHT,
@@ -16,6 +16,7 @@ import {
 } from '../../src/domain/series';
 import { computePage, peekPage, type SortKey } from '../../src/domain/observation-order';
 import { toTime } from '../../src/domain/dates';
+import { actorCells, cellsInOnePass } from '../../src/domain/aggregates';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 
 // The engine answers from per-actor aggregates (counts, sums, sums of squares per theme × kind ×
@@ -201,6 +202,29 @@ describe('the engine’s aggregates', () => {
               expect(s.line.map((p) => p.t)).toEqual(lttb(want.series[i]!.line, 7).map((p) => p.t));
             });
           }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('builds the chosen actors’ cells in one pass exactly as each actor’s own pass does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(observationArb, { minLength: 1, maxLength: 150, size: 'max' }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.option(fc.array(fc.boolean(), { minLength: ACTORS.length, maxLength: ACTORS.length })),
+        (specs, seed, picks) => {
+          const ids = specs.map((_, i) => (i * 7919 + seed) % 1_000_003);
+          const data = dataset(specs, [...new Set(ids)].length === ids.length ? ids : specs.map((_, i) => i));
+          const { meta, columns } = indexDataset(data);
+          // Fresh indexes: each keeps its own cells, so neither answer is the other's cache.
+          const chosen = picks && new Set(picks.flatMap((p, a) => (p ? [a] : [])));
+          const onePass = cellsInOnePass(new DatasetIndex(meta, columns), chosen);
+          const own = new DatasetIndex(meta, columns);
+          expect(onePass).toEqual(
+            own.actorIds.map((_, a) => (chosen === null || chosen.has(a) ? actorCells(own, a) : null)),
+          );
         },
       ),
       { numRuns: 150 },
