@@ -65,8 +65,6 @@ export function FilterPanel({ dataset }: { dataset: DatasetMeta }) {
   // Stable, so the memoised lists skip a render when another filter changes.
   const setActors = useCallback((next: string[] | null) => setFilters({ actors: next }), [setFilters]);
   const setThemes = useCallback((next: string[] | null) => setFilters({ themes: next }), [setFilters]);
-  const extent = useDatasetFacts().data?.extent ?? null;
-  const lastDay = extent ? isoDay(extent[1]) : null;
 
   return (
     <section className="filter-panel" aria-labelledby="filters-heading">
@@ -106,7 +104,7 @@ export function FilterPanel({ dataset }: { dataset: DatasetMeta }) {
               toggled={highConfidence}
               onToggle={toggleHighConfidence}
             />
-            <TimeFilter lastDay={lastDay} dataset={dataset} />
+            <TimeFilterOfData dataset={dataset} />
             <ChoiceFieldset
               legend="Smoothing"
               name="smooth"
@@ -122,6 +120,12 @@ export function FilterPanel({ dataset }: { dataset: DatasetMeta }) {
       </div>
     </section>
   );
+}
+
+/** The time filter, with the data's last day from the dataset's facts (asked for once the body renders). */
+function TimeFilterOfData({ dataset }: { dataset: DatasetMeta }) {
+  const extent = useDatasetFacts().data?.extent ?? null;
+  return <TimeFilter lastDay={extent ? isoDay(extent[1]) : null} dataset={dataset} />;
 }
 
 /** A radio group and one checkbox beneath it (kind, smoothing); its options and handlers are module constants. */

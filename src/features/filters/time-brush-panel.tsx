@@ -17,8 +17,14 @@ function formatDay(t: number): string {
 }
 
 /** The brush under the chart: spans the whole dataset and writes the same From/To as the date inputs.
- * Memoised: it reads the range from the store, so a theme or actor change does not render it. */
+ * Memoised: it reads the range from the store, so a theme or actor change does not render it. Under
+ * the chart, and after it: it renders (and asks for the dataset's facts) once the browser is idle
+ * after the explorer opens. */
 export const TimeBrushPanel = memo(function TimeBrushPanel({ dataset }: { dataset: DatasetMeta }) {
+  return useReadyWhenIdle() ? <DatasetTimeBrush dataset={dataset} /> : null;
+});
+
+function DatasetTimeBrush({ dataset }: { dataset: DatasetMeta }) {
   const { from, to } = useUiStore(useShallow((s) => effectiveRange(s.filters, dataset)));
   const setFilters = useUiStore((s) => s.setFilters);
   const facts = useDatasetFacts().data;
@@ -32,8 +38,6 @@ export const TimeBrushPanel = memo(function TimeBrushPanel({ dataset }: { datase
     return densityBins(times, extent, BINS, facts.days.n);
   }, [facts, extent]);
   const ticks = useCallback((maxTicks: number) => (extent ? monthTicks(extent, maxTicks) : []), [extent]);
-  // Under the chart, and after it: it renders once the browser is idle after the explorer opens.
-  const ready = useReadyWhenIdle();
 
   const onCommit = useCallback(
     ([a, b]: [number, number]) => {
@@ -45,7 +49,7 @@ export const TimeBrushPanel = memo(function TimeBrushPanel({ dataset }: { datase
     [extent, setFilters],
   );
 
-  if (!extent || !ready) return null;
+  if (!extent) return null;
   const [first, last] = extentDays(extent);
   const clamp = (t: number) => Math.min(Math.max(t, first), last);
   const value: [number, number] = [
@@ -63,4 +67,4 @@ export const TimeBrushPanel = memo(function TimeBrushPanel({ dataset }: { datase
       formatTick={formatAxisDate}
     />
   );
-});
+}
