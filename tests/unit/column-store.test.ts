@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../src/domain/column-store';
 import { readToColumns, textToColumns } from '../../src/data/fetch-dataset';
 import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 import type { Observation } from '../../src/domain/schema';
@@ -131,5 +133,28 @@ describe('the streamed columns answer as the whole-text columns do', () => {
         expect(a!.total).toBe(9000);
         expect(b!.rows.map((p) => p.id)).toEqual(a!.rows.map((p) => p.id));
       }
+  });
+});
+
+describe('decodeBytes', () => {
+  it('decodes any bytes as TextDecoder does, short ASCII by hand included', () => {
+    const decoder = new TextDecoder();
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 100 }),
+          fc.string({ unit: 'binary', maxLength: 80 }).map((s) => new TextEncoder().encode(s)),
+          fc.array(fc.integer({ min: 0, max: 127 }), { maxLength: 100 }).map((a) => Uint8Array.from(a)),
+        ),
+        fc.nat(),
+        fc.nat(),
+        (bytes, a, b) => {
+          const start = bytes.length ? a % (bytes.length + 1) : 0;
+          const end = start + (bytes.length - start ? b % (bytes.length - start + 1) : 0);
+          expect(decodeBytes(bytes, start, end)).toBe(decoder.decode(bytes.subarray(start, end)));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
