@@ -376,3 +376,43 @@ test('the loading ring turns only after 1.5 s, so a quick load draws no frames f
   await expect(page.locator('figure .series-line').first()).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
+
+for (const width of [1280, 360]) {
+  test(`at ${width} px the chart draws first and stays put while the filters and the brush appear`, async ({
+    page,
+    consoleErrors,
+  }) => {
+    await page.setViewportSize({ width, height: 900 });
+    // Where the chart's box is when its first line appears, recorded in the page as it happens.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstBox: Promise<{ x: number; y: number; width: number }> };
+      w.__firstBox = new Promise((resolve) => {
+        const mo = new MutationObserver(() => {
+          if (!document.querySelector('figure .series-line')) return;
+          mo.disconnect();
+          const {
+            x,
+            y,
+            width: boxWidth,
+          } = document.querySelector('figure.chart-figure')!.getBoundingClientRect();
+          resolve({ x, y, width: boxWidth });
+        });
+        mo.observe(document, { subtree: true, childList: true });
+      });
+    });
+    await page.goto('./');
+    const first = await page.evaluate(
+      () =>
+        (window as unknown as { __firstBox: Promise<{ x: number; y: number; width: number }> }).__firstBox,
+    );
+    // Every actor's checkbox and the brush come (folded away behind the Filters button at 360 px).
+    await expect(page.locator('#filter-body input[type="checkbox"]')).toHaveCount(
+      bundled.actors.length + bundled.themes.length + 2,
+    );
+    await expect(page.getByRole('slider', { name: 'Range start' })).toBeVisible();
+    const box = await page.locator('figure.chart-figure').boundingBox();
+    expect(box).not.toBeNull();
+    expect({ x: box!.x, y: box!.y, width: box!.width }).toEqual(first);
+    expect(consoleErrors).toEqual([]);
+  });
+}
