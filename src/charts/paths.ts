@@ -86,14 +86,11 @@ const latin1Bytes = (t: string) => Uint8Array.from(t, (c) => c.charCodeAt(0));
 /** Coordinates by index: a typed array, or a plain one. */
 type Coords = ArrayLike<number>;
 
-/** Tangents of a monotone cubic (Fritsch–Carlson, as d3's curveMonotoneX): no overshoot between points. */
-export function monotoneTangents(pts: Array<[number, number]>): number[] {
-  const { xs, ys } = split(pts);
-  return Array.from(tangentsOf(xs, ys, 0, pts.length));
-}
-
-/** monotoneTangents of the points [from, to): tangent k belongs to point from + k. */
-function tangentsOf(xs: Coords, ys: Coords, from: number, to: number): Float64Array {
+/**
+ * Tangents of a monotone cubic (Fritsch–Carlson, as d3's curveMonotoneX) through the points [from, to)
+ * of coordinate arrays, tangent k belonging to point from + k: no overshoot between points.
+ */
+export function monotoneTangents(xs: Coords, ys: Coords, from: number, to: number): Float64Array {
   const n = to - from;
   const slopes = new Float64Array(Math.max(0, n - 1));
   for (let i = 0; i < n - 1; i++) {
@@ -115,16 +112,6 @@ function tangentsOf(xs: Coords, ys: Coords, from: number, to: number): Float64Ar
   return tangents;
 }
 
-function split(pts: Array<[number, number]>): { xs: Float64Array; ys: Float64Array } {
-  const xs = new Float64Array(pts.length);
-  const ys = new Float64Array(pts.length);
-  pts.forEach(([x, y], i) => {
-    xs[i] = x;
-    ys[i] = y;
-  });
-  return { xs, ys };
-}
-
 /** The segments after point `from` (no leading M) up to point to − 1: curves through every point, or straight lines. */
 function segments(w: PathWriter, xs: Coords, ys: Coords, from: number, to: number, curved: boolean) {
   const n = to - from;
@@ -136,7 +123,7 @@ function segments(w: PathWriter, xs: Coords, ys: Coords, from: number, to: numbe
     }
     return;
   }
-  const tangents = tangentsOf(xs, ys, from, to);
+  const tangents = monotoneTangents(xs, ys, from, to);
   for (let i = 0; i < n - 1; i++) {
     const x0 = xs[from + i]!;
     const y0 = ys[from + i]!;
@@ -153,16 +140,10 @@ function segments(w: PathWriter, xs: Coords, ys: Coords, from: number, to: numbe
 }
 
 /**
- * A line through points sorted by x: a monotone cubic (it passes through every point and never
- * overshoots between them) or straight segments. One point: a zero-length segment, drawn as a dot by
- * the round line cap.
+ * A line through the points [from, to) of coordinate arrays, sorted by x: a monotone cubic (it passes
+ * through every point and never overshoots between them) or straight segments. One point: a
+ * zero-length segment, drawn as a dot by the round line cap. No object per point.
  */
-export function linePath(pts: Array<[number, number]>, curved: boolean): string {
-  const { xs, ys } = split(pts);
-  return linePathOf(xs, ys, 0, pts.length, curved);
-}
-
-/** linePath through the points [from, to) of coordinate arrays: no object per point. */
 export function linePathOf(xs: Coords, ys: Coords, from: number, to: number, curved: boolean): string {
   const n = to - from;
   if (n <= 0) return '';
@@ -175,19 +156,10 @@ export function linePathOf(xs: Coords, ys: Coords, from: number, to: number, cur
   return w.toString();
 }
 
-/** A closed band: along the upper edge left to right, back along the lower edge, with the line's curve. */
-export function bandPath(
-  upper: Array<[number, number]>,
-  lower: Array<[number, number]>,
-  curved: boolean,
-): string {
-  if (upper.length < 2) return '';
-  const u = split(upper);
-  const l = split(lower);
-  return band(u.xs, u.ys, 0, upper.length, l.xs, l.ys, 0, lower.length, curved);
-}
-
-/** bandPath over the points [from, to): upper edge (xs, upper), lower edge (xs, lower); no object per point. */
+/**
+ * A closed band over the points [from, to): along the upper edge (xs, upper) left to right, back along
+ * the lower edge (xs, lower), with the line's curve.
+ */
 export function bandPathOf(
   xs: Coords,
   upper: Coords,
@@ -196,33 +168,19 @@ export function bandPathOf(
   to: number,
   curved: boolean,
 ): string {
-  if (to - from < 2) return '';
-  return band(xs, upper, from, to, xs, lower, from, to, curved);
-}
-
-function band(
-  ux: Coords,
-  uy: Coords,
-  uFrom: number,
-  uTo: number,
-  lx: Coords,
-  ly: Coords,
-  lFrom: number,
-  lTo: number,
-  curved: boolean,
-): string {
+  const m = to - from;
+  if (m < 2) return '';
   // The lower edge is walked right to left.
-  const m = lTo - lFrom;
   const backX = new Float64Array(m);
   const backY = new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    backX[i] = lx[lTo - 1 - i]!;
-    backY[i] = ly[lTo - 1 - i]!;
+    backX[i] = xs[to - 1 - i]!;
+    backY[i] = lower[to - 1 - i]!;
   }
-  const w = new PathWriter((uTo - uFrom + m) * (curved ? 40 : 16));
+  const w = new PathWriter(2 * m * (curved ? 40 : 16));
   w.char('M');
-  w.pt(ux[uFrom]!, uy[uFrom]!);
-  segments(w, ux, uy, uFrom, uTo, curved);
+  w.pt(xs[from]!, upper[from]!);
+  segments(w, xs, upper, from, to, curved);
   w.char('L');
   w.pt(backX[0]!, backY[0]!);
   segments(w, backX, backY, 0, m, curved);

@@ -5,7 +5,7 @@ import { makeFixtureDataset } from '../../mocks/fixtures/dataset';
 import type { Dataset } from '../../src/domain/schema';
 import { DEFAULT_FILTERS, type ViewFilters } from '../../src/domain/view-filters';
 import { buildFigureSvg, FIGURE_WIDTH, type FigureInput } from '../../src/features/export/figure-svg';
-import { linePath } from '../../src/charts/paths';
+import { linePath } from './path-points';
 import { buildAltText, buildExportView } from '../../src/features/export/export-view';
 import { escapeXml, wrapText, measureText } from '../../src/charts/svg-text';
 import { viewOf } from './view-of';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lineGeometry } from '../../src/charts/figure-lines';
-import { bandPath, linePath } from '../../src/charts/paths';
+import { bandPath, linePath } from './path-points';
 import { makeScales } from '../../src/charts/figure-scales';
 import { DENSE_LINE_POINTS, MIN_BAND_N, Y_MAX, Y_MIN } from '../../src/charts/figure-spec';
 import { splitAtGaps, type ActorSeries, type LinePoint } from '../../src/domain/series';

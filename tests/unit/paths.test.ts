@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bandPath, circlesPath, linePath, monotoneTangents, r1 } from '../../src/charts/paths';
+import { circlesPath, r1 } from '../../src/charts/paths';
+import { bandPath, linePath, tangents } from './path-points';
 
 // The paths are written into a byte buffer for speed; these are the plain string versions they must
 // equal, character for character, so the screen, the export and the visual baselines are unchanged
@@ -16,7 +17,7 @@ function segments(pts: Array<[number, number]>, curved: boolean): string {
       .slice(1)
       .map(([x, y]) => `L${pt(x, y)}`)
       .join('');
-  const t = monotoneTangents(pts);
+  const t = tangents(pts);
   let d = '';
   for (let i = 0; i < n - 1; i++) {
     const [x0, y0] = pts[i]!;
