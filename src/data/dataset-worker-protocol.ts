@@ -37,9 +37,9 @@ export function requestOfName(name: string): DatasetWorkerRequest | null {
     const { id, absoluteUrl, shownUrl, label, cellsFor } = v as Record<string, unknown>;
     if (typeof id !== 'number' || typeof absoluteUrl !== 'string') return null;
     if (typeof shownUrl !== 'string' || typeof label !== 'string') return null;
-    if (cellsFor === null) return { id, absoluteUrl, shownUrl, label, cellsFor };
-    if (!Array.isArray(cellsFor) || !cellsFor.every((a) => typeof a === 'string')) return null;
-    return { id, absoluteUrl, shownUrl, label, cellsFor };
+    const actors =
+      cellsFor === null || (Array.isArray(cellsFor) && cellsFor.every((a) => typeof a === 'string'));
+    return actors ? { id, absoluteUrl, shownUrl, label, cellsFor } : null;
   } catch {
     return null;
   }

@@ -17,8 +17,8 @@ let nextId = 1;
 const pending = new Map<number, Waiter>();
 
 /** Starts the worker; a request given here travels in its name, so no message waits for this thread. */
-function startWorker(first: DatasetWorkerRequest | null): Worker | null {
-  if (typeof Worker === 'undefined' || workerBroken) return null;
+function startWorker(first: DatasetWorkerRequest | null): void {
+  if (typeof Worker === 'undefined' || workerBroken) return;
   if (!worker) {
     worker = new Worker(new URL('./dataset.worker.ts', import.meta.url), {
       type: 'module',
@@ -44,7 +44,6 @@ function startWorker(first: DatasetWorkerRequest | null): Worker | null {
       workerBroken = true;
     };
   } else if (first) worker.postMessage(first);
-  return worker;
 }
 
 let workerBroken = false;
